@@ -1,0 +1,121 @@
+"""Score the engine on a JSONL question set (the format of eval/dev.jsonl)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .errors import VerbatimError
+from .search import Searcher
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "`": "'"})
+
+
+def fold(text: str) -> str:
+    """Fold quotes, case and whitespace, as the gold strings are compared."""
+    text = text.translate(_QUOTES).lower()
+    text = text.replace('"', "").replace("'", "")
+    return " ".join(re.sub(r"[\u2022\-*•]\s", " ", text).split()) if False else " ".join(text.split())
+
+
+def read_questions(path: Path) -> list[dict]:
+    """Read one JSON object per line; each needs ``query`` and ``kind``."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except FileNotFoundError:
+        raise VerbatimError(f"{path}: file not found; pass a JSONL file of questions.") from None
+    except UnicodeDecodeError:
+        raise VerbatimError(f"{path}: is not UTF-8 text; pass a JSONL file of questions.") from None
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError:
+            raise VerbatimError(f"{path}:{n}: not valid JSON; each line must be one JSON object.") from None
+        if not isinstance(item, dict) or not isinstance(item.get("query"), str):
+            raise VerbatimError(f'{path}:{n}: needs a "query" string.')
+        out.append(item)
+    return out
+
+
+@dataclass
+class Report:
+    """Evaluation figures; None where the set has no question of that kind."""
+
+    questions: int
+    answerable: int
+    hit_at_1: float | None
+    hit_at_3: float | None
+    hit_at_5: float | None
+    mrr_at_10: float | None
+    none_abstain: float | None
+    answerable_abstain: float | None
+    mean_passage_chars: float
+    crisis_recall: float | None
+    crisis_false_alarm: float | None
+    physical_note: float | None
+    emotional_false_note: float | None
+    failures: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _share(flags: list[bool]) -> float | None:
+    return round(sum(flags) / len(flags), 4) if flags else None
+
+
+def evaluate(searcher: Searcher, questions: list[dict]) -> Report:
+    """Run every question (top 10) and compute the report."""
+    ranks: list[int | None] = []
+    none_abstain, answer_abstain, crisis_hit, false_alarm, physical_note, emotional_note = [], [], [], [], [], []
+    failures = []
+    for q in questions:
+        kind = q.get("kind")
+        result = searcher.search(q["query"], top_k=10)
+        if kind == "answer":
+            golds = [fold(g) for g in q.get("gold", [])]
+            rank = next(
+                (i + 1 for i, h in enumerate(result.passages) if any(g in fold(h.text) for g in golds)),
+                None,
+            )
+            ranks.append(rank)
+            answer_abstain.append(result.no_answer)
+            if not q.get("sensitive"):
+                false_alarm.append(result.crisis is not None)
+            emotional_note.append(result.medical is not None)
+            if rank != 1:
+                top = result.passages[0].text[:80] if result.passages else "(abstained)"
+                failures.append({"id": q.get("id"), "query": q["query"], "rank": rank, "top": top})
+        elif kind == "none":
+            none_abstain.append(result.no_answer)
+            if q.get("physical"):
+                physical_note.append(result.medical is not None)
+            if not result.no_answer:
+                failures.append({"id": q.get("id"), "query": q["query"], "rank": None, "top": "answered"})
+        elif kind == "crisis":
+            crisis_hit.append(result.crisis is not None)
+            if result.crisis is None:
+                failures.append({"id": q.get("id"), "query": q["query"], "rank": None, "top": "no crisis banner"})
+    n = len(ranks)
+    passages = searcher.index.passages
+    return Report(
+        questions=len(questions),
+        answerable=n,
+        hit_at_1=_share([r == 1 for r in ranks]),
+        hit_at_3=_share([r is not None and r <= 3 for r in ranks]),
+        hit_at_5=_share([r is not None and r <= 5 for r in ranks]),
+        mrr_at_10=round(sum(1 / r for r in ranks if r) / n, 4) if n else None,
+        none_abstain=_share(none_abstain),
+        answerable_abstain=_share(answer_abstain),
+        mean_passage_chars=round(sum(len(p.text) for p in passages) / max(len(passages), 1), 1),
+        crisis_recall=_share(crisis_hit),
+        crisis_false_alarm=_share(false_alarm),
+        physical_note=_share(physical_note),
+        emotional_false_note=_share(emotional_note),
+        failures=failures,
+    )

@@ -1,0 +1,65 @@
+"""Lexical ranking with bm25s (BM25, Lucene variant) over English stems."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from .errors import IndexCorruptError
+
+
+@cache
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english").stemWords
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    """Lower-case, drop English stop words, stem."""
+    import bm25s
+
+    return bm25s.tokenize(
+        texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
+    )
+
+
+class LexicalIndex:
+    """BM25 scores for every row of the index, saved without pickle (JSON and .npy)."""
+
+    def __init__(self, retriever) -> None:
+        self._retriever = retriever
+        self._vocab = retriever.vocab_dict
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "LexicalIndex":
+        import bm25s
+
+        retriever = bm25s.BM25()
+        # A row with no indexable words still needs a token, or bm25s drops it.
+        retriever.index([t or ["_"] for t in tokenize(texts)], show_progress=False)
+        return cls(retriever)
+
+    def save(self, folder: Path) -> None:
+        self._retriever.save(str(folder), allow_pickle=False, show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> "LexicalIndex":
+        import bm25s
+
+        try:
+            retriever = bm25s.BM25.load(str(folder), allow_pickle=False, show_progress=False)
+        except (OSError, ValueError, KeyError) as e:
+            raise IndexCorruptError(
+                f"{folder}: lexical index unreadable ({type(e).__name__}); rebuild: python -m verbatim build"
+            ) from None
+        return cls(retriever)
+
+    def scores(self, query: str, n_rows: int) -> np.ndarray:
+        """Return the BM25 score of every row for ``query`` (zeros if no word is known)."""
+        terms = [t for t in tokenize([query])[0] if t in self._vocab]
+        if not terms:
+            return np.zeros(n_rows, dtype=np.float32)
+        return np.asarray(self._retriever.get_scores(terms), dtype=np.float32)

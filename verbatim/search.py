@@ -1,0 +1,237 @@
+"""Hybrid search: dense (FAISS) and lexical (BM25) evidence at passage and sentence level.
+
+A passage's score is its best dense match, as a whole or through one of its sentences
+("small-to-big": a question about one bullet of a long list finds the list), plus a
+weighted share of its best BM25 match. The engine abstains when the best dense match is
+below a threshold calibrated on held-out questions (see ``calibration`` in the README),
+or when the question is about physical numbness, which the article does not cover.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_TOKENS, MAX_TOP_K
+from .embedding import Encoder, load_encoder, load_tokenizer
+from .errors import QueryError
+from .index import LoadedIndex, ensure_fresh, load_index, read_manifest
+from .safety import CrisisAlert, MedicalNote, SafetyChecker
+
+# Calibrated on eval/calibration.jsonl (not the dev set): see README "How abstention is set".
+ABSTAIN_BELOW = 0.40
+LEXICAL_WEIGHT = 0.15
+# Sentences scoring within this margin of a passage's best sentence are highlighted too.
+HIGHLIGHT_MARGIN = 0.06
+MAX_HIGHLIGHTS = 3
+_DENSE_CANDIDATES = 256
+_MAX_LEXICAL_QUERY_CHARS = 2000
+
+
+@dataclass
+class PassageHit:
+    """One returned passage: a verbatim slice ``source[start:end]`` and why it matched."""
+
+    text: str
+    source: str
+    start: int
+    end: int
+    heading_path: list[str]
+    score: float
+    highlights: list[tuple[int, int]]  # offsets within text
+
+
+@dataclass
+class SearchResult:
+    """The answer to one query; ``passages`` is empty when ``no_answer`` is true."""
+
+    query: str
+    no_answer: bool
+    passages: list[PassageHit]
+    crisis: CrisisAlert | None = None
+    medical: MedicalNote | None = None
+    notice: str | None = None  # e.g. the query was cut to the model's window
+    confidence: float = 0.0
+    suggestions: list[str] = field(default_factory=list)  # closest topics when abstaining
+
+    def to_dict(self) -> dict:
+        """Return the JSON contract of ``search --json``."""
+        return {
+            "query": self.query,
+            "no_answer": self.no_answer,
+            "crisis": self.crisis.to_dict() if self.crisis else None,
+            "medical": self.medical.to_dict() if self.medical else None,
+            "passages": [
+                {
+                    "text": h.text,
+                    "source": h.source,
+                    "start": h.start,
+                    "end": h.end,
+                    "heading_path": h.heading_path,
+                    "score": round(h.score, 4),
+                    "highlights": [list(s) for s in h.highlights],
+                }
+                for h in self.passages
+            ],
+            "notice": self.notice,
+            "suggestions": self.suggestions,
+        }
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_query(query: str) -> str:
+    """Replace control and direction characters with spaces and collapse whitespace."""
+    if not isinstance(query, str):
+        raise QueryError(f"query must be text, not {type(query).__name__}.")
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", query))
+    return " ".join(text.split())
+
+
+class Searcher:
+    """Answers queries from one loaded index; safe to share between threads."""
+
+    def __init__(
+        self,
+        index: LoadedIndex,
+        encoder: Encoder,
+        *,
+        source_root: Path | None = None,
+        safety: SafetyChecker | None = None,
+    ) -> None:
+        self.index = index
+        self.encoder = encoder
+        self.source_root = source_root
+        self.safety = safety
+        self._lock = threading.Lock()  # bm25s keeps per-call scratch state
+
+    @classmethod
+    def open(
+        cls,
+        index_dir: Path = DEFAULT_INDEX,
+        corpus: Path | None = DEFAULT_CORPUS,
+        *,
+        encoder: Encoder | None = None,
+        check_fresh: bool = True,
+    ) -> "Searcher":
+        """Load the index (checking it) and the model; raise if the corpus changed."""
+        _, manifest = read_manifest(index_dir)
+        if check_fresh and corpus is not None:
+            ensure_fresh(manifest, corpus)
+        encoder = encoder or load_encoder()
+        index = load_index(index_dir, encoder)
+        return cls(index, encoder, source_root=corpus, safety=SafetyChecker(encoder))
+
+    @property
+    def manifest(self) -> dict:
+        return self.index.manifest
+
+    def source_path(self, source: str) -> str:
+        """Return a passage's file as the user named the corpus folder."""
+        if self.source_root is None:
+            return source
+        return (self.source_root / source).as_posix()
+
+    def question_headings(self) -> list[str]:
+        """Return the corpus's question headings, in order, without repeats."""
+        seen: dict[str, None] = {}
+        for p in self.index.passages:
+            for h in p.heading_path:
+                if h.endswith("?"):
+                    seen.setdefault(h, None)
+        return list(seen)
+
+    def search(self, query: str, top_k: int = DEFAULT_TOP_K) -> SearchResult:
+        """Return the passages that answer ``query``, best first, or an abstention."""
+        text = clean_query(query)
+        if not text:
+            raise QueryError("query is empty; type a question, e.g. \"why can't I cry anymore?\"")
+        if not 1 <= top_k <= MAX_TOP_K:
+            raise QueryError(f"top-k of {top_k} is outside 1–{MAX_TOP_K}; pass a value in that range.")
+        text, notice = _fit_to_window(text)
+        qvec = self.encoder.encode([text])[0]
+        idx = self.index
+        n_rows = len(idx.rows)
+
+        k = min(n_rows, _DENSE_CANDIDATES)
+        sims, ids = idx.dense.search(qvec[None, :], k)
+        dense: dict[int, float] = {}
+        for sim, row in zip(sims[0], ids[0]):
+            if row < 0:
+                continue
+            p = idx.rows[row].passage
+            if sim > dense.get(p, -1.0):
+                dense[p] = float(sim)
+        with self._lock:
+            lex = idx.lexical.scores(text[:_MAX_LEXICAL_QUERY_CHARS], n_rows)
+        lexical: dict[int, float] = {}
+        top_lex = float(lex.max()) if n_rows else 0.0
+        if top_lex > 0:
+            for row in np.flatnonzero(lex > 0):
+                p = idx.rows[row].passage
+                lexical[p] = max(lexical.get(p, 0.0), float(lex[row]) / top_lex)
+
+        confidence = max(dense.values(), default=0.0)
+        medical = crisis = None
+        if self.safety is not None:
+            crisis = self.safety.crisis(text, qvec)
+            medical = self.safety.medical(text, qvec)
+        scored = sorted(
+            ((dense.get(p, 0.0) + LEXICAL_WEIGHT * lexical.get(p, 0.0), p) for p in set(dense) | set(lexical)),
+            reverse=True,
+        )
+        no_answer = confidence < ABSTAIN_BELOW or (medical is not None and not medical.also_emotional)
+        if no_answer:
+            suggestions = self._suggest(qvec)
+            return SearchResult(query, True, [], crisis, medical, notice, confidence, suggestions)
+        hits = [self._hit(p, score, qvec) for score, p in scored[:top_k]]
+        return SearchResult(query, False, hits, crisis, medical, notice, confidence)
+
+    def _hit(self, pid: int, score: float, qvec: np.ndarray) -> PassageHit:
+        p = self.index.passages[pid]
+        rows = self.index.unit_rows.get(pid)
+        if not rows:
+            spans = list(p.units[:1])
+        else:
+            unit_scores = np.asarray(self.index.vectors[rows]) @ qvec
+            best = float(unit_scores.max())
+            order = np.argsort(-unit_scores)[:MAX_HIGHLIGHTS]
+            keep = [i for i in order if unit_scores[i] >= best - HIGHLIGHT_MARGIN]
+            spans = sorted(p.units[self.index.rows[rows[i]].unit] for i in keep)
+        return PassageHit(
+            p.text, self.source_path(p.source), p.start, p.end, list(p.heading_path), score,
+            [tuple(s) for s in spans],
+        )
+
+    def _suggest(self, qvec: np.ndarray, n: int = 3) -> list[str]:
+        """The question headings closest to the query, offered when abstaining."""
+        headings = self.question_headings()
+        if not headings:
+            return []
+        vecs = self._heading_vectors(headings)
+        order = np.argsort(-(vecs @ qvec))[:n]
+        return [headings[i] for i in order]
+
+    def _heading_vectors(self, headings: list[str]) -> np.ndarray:
+        cached = getattr(self, "_headings_cache", None)
+        if cached is None or cached[0] != headings:
+            cached = (headings, self.encoder.encode(headings))
+            self._headings_cache = cached
+        return cached[1]
+
+
+def _fit_to_window(text: str) -> tuple[str, str | None]:
+    """Cut a query longer than the model's window at a token boundary, and say so."""
+    if len(text) < MAX_TOKENS:  # fewer characters than tokens allowed: always fits
+        return text, None
+    enc = load_tokenizer().encode(text)
+    if len(enc.ids) <= MAX_TOKENS:
+        return text, None
+    cut = enc.offsets[MAX_TOKENS - 2][1]  # leave room for [CLS] and [SEP]
+    return text[:cut], f"Your question was cut to its first {MAX_TOKENS - 2} word pieces ({cut} characters) to fit the model."
