@@ -10,6 +10,7 @@ word boundary), so no passage with its heading context exceeds the model's windo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ class Passage:
     heading_path: tuple[str, ...]
     # Sentences and list items, as (start, end) offsets within ``text``.
     units: tuple[tuple[int, int], ...]
+    lines: tuple[int, int] = (0, 0)  # first and last line in the source, counting from 1
 
     @property
     def context(self) -> str:
@@ -199,7 +201,9 @@ class Chunker:
     def _passage(self, doc: Document, span: tuple[int, int], heading_path: tuple[str, ...]) -> Passage:
         s, e = span
         units = tuple((a - s, b - s) for a, b in sentence_spans(doc.text, s, e)) or ((0, e - s),)
-        return Passage(doc.source, s, e, doc.text[s:e], heading_path, units)
+        starts = doc.line_starts()
+        lines = (bisect_right(starts, s), bisect_right(starts, max(s, e - 1)))
+        return Passage(doc.source, s, e, doc.text[s:e], heading_path, units, lines)
 
 
 def _cover(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

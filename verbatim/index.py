@@ -98,13 +98,13 @@ class LoadedIndex:
 
 
 def unit_embedding_text(passage: Passage, unit: int) -> str:
-    """The text embedded for one sentence: the nearest heading, then the sentence.
+    """The text embedded for one sentence: the sentence alone.
 
-    The heading tells the model what a bare list item ("Anhedonia") is an example of.
+    (Prefixing the heading was measured and lost: every sentence of a section then looks
+    alike to the model, and the passage row already carries the heading.)
     """
     s, e = passage.units[unit]
-    heading = passage.heading_path[-1] if passage.heading_path else ""
-    return f"{heading}\n{passage.text[s:e]}" if heading else passage.text[s:e]
+    return passage.text[s:e]
 
 
 def row_texts(passages: list[Passage]) -> tuple[list[Row], list[str]]:
@@ -289,6 +289,7 @@ def _write_build(folder, passages, rows, keys, vectors, texts, kind) -> None:
             "text": p.text,
             "heading_path": list(p.heading_path),
             "units": [list(u) for u in p.units],
+            "lines": list(p.lines),
         }
         for p in passages
     ]
@@ -403,7 +404,7 @@ def load_index(index_dir: Path, encoder: Encoder) -> LoadedIndex:
         records = json.loads((build / "passages.json").read_text("utf-8"))
         passages = [
             Passage(r["source"], r["start"], r["end"], r["text"], tuple(r["heading_path"]),
-                    tuple(tuple(u) for u in r["units"]))
+                    tuple(tuple(u) for u in r["units"]), tuple(r["lines"]))
             for r in records
         ]
         rows = [Row(p, u) for p, u in json.loads((build / "rows.json").read_text("utf-8"))]

@@ -42,6 +42,13 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     # HTML blocks are separated by markup, so a passage never spans two of them.
     mergeable: bool = True
+    _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def line_starts(self) -> list[int]:
+        """Return the offset at which each line begins."""
+        if self._line_starts is None:
+            self._line_starts = _line_starts(self.text)
+        return self._line_starts
 
     def headings(self) -> list[tuple[int, str]]:
         """Return (level, title) for every heading, in order."""

@@ -25,7 +25,10 @@ from .safety import CrisisAlert, MedicalNote, SafetyChecker
 
 # Calibrated on eval/calibration.jsonl (not the dev set): see README "How abstention is set".
 ABSTAIN_BELOW = 0.40
-LEXICAL_WEIGHT = 0.15
+# A passage's dense score is this share of its own similarity plus the rest from its best
+# sentence; lexical evidence (BM25, scaled to the query's best row) adds LEXICAL_WEIGHT.
+PASSAGE_WEIGHT = 0.5
+LEXICAL_WEIGHT = 0.2
 # Sentences scoring within this margin of a passage's best sentence are highlighted too.
 HIGHLIGHT_MARGIN = 0.06
 MAX_HIGHLIGHTS = 3
@@ -44,6 +47,7 @@ class PassageHit:
     heading_path: list[str]
     score: float
     highlights: list[tuple[int, int]]  # offsets within text
+    lines: tuple[int, int] = (0, 0)  # first and last line in the source file, from 1
 
 
 @dataclass
@@ -161,13 +165,21 @@ class Searcher:
 
         k = min(n_rows, _DENSE_CANDIDATES)
         sims, ids = idx.dense.search(qvec[None, :], k)
-        dense: dict[int, float] = {}
-        for sim, row in zip(sims[0], ids[0]):
+        whole: dict[int, float] = {}  # passage row similarity
+        part: dict[int, float] = {}  # best sentence row similarity
+        for sim, row in zip(sims[0].tolist(), ids[0].tolist()):
             if row < 0:
                 continue
-            p = idx.rows[row].passage
-            if sim > dense.get(p, -1.0):
-                dense[p] = float(sim)
+            r = idx.rows[row]
+            best = whole if r.unit < 0 else part
+            if sim > best.get(r.passage, -1.0):
+                best[r.passage] = sim
+        floor = float(sims[0][-1]) if k else 0.0  # rows beyond the candidates score at most this
+        dense: dict[int, float] = {}
+        for p in set(whole) | set(part):
+            w = whole.get(p, floor)
+            u = part.get(p, w if p not in idx.unit_rows else floor)
+            dense[p] = PASSAGE_WEIGHT * w + (1 - PASSAGE_WEIGHT) * u
         with self._lock:
             lex = idx.lexical.scores(text[:_MAX_LEXICAL_QUERY_CHARS], n_rows)
         lexical: dict[int, float] = {}
@@ -177,13 +189,13 @@ class Searcher:
                 p = idx.rows[row].passage
                 lexical[p] = max(lexical.get(p, 0.0), float(lex[row]) / top_lex)
 
-        confidence = max(dense.values(), default=0.0)
+        confidence = max(max(whole.values(), default=0.0), max(part.values(), default=0.0))
         medical = crisis = None
         if self.safety is not None:
             crisis = self.safety.crisis(text, qvec)
             medical = self.safety.medical(text, qvec)
         scored = sorted(
-            ((dense.get(p, 0.0) + LEXICAL_WEIGHT * lexical.get(p, 0.0), p) for p in set(dense) | set(lexical)),
+            ((dense.get(p, floor) + LEXICAL_WEIGHT * lexical.get(p, 0.0), p) for p in set(dense) | set(lexical)),
             reverse=True,
         )
         no_answer = confidence < ABSTAIN_BELOW or (medical is not None and not medical.also_emotional)
@@ -206,7 +218,7 @@ class Searcher:
             spans = sorted(p.units[self.index.rows[rows[i]].unit] for i in keep)
         return PassageHit(
             p.text, self.source_path(p.source), p.start, p.end, list(p.heading_path), score,
-            [tuple(s) for s in spans],
+            [tuple(s) for s in spans], p.lines,
         )
 
     def _suggest(self, qvec: np.ndarray, n: int = 3) -> list[str]:
