@@ -452,6 +452,18 @@ def corpus_changes(manifest: dict, corpus: Path) -> list[str]:
     return changes
 
 
+def rebuild_reason(index_dir: Path, corpus: Path) -> str | None:
+    """Return why the index must be rebuilt (missing, damaged, outdated, stale), or None."""
+    try:
+        _, manifest = read_manifest(index_dir)
+    except (IndexNotFoundError, IndexCorruptError) as e:
+        return str(e)
+    if manifest.get("format") != INDEX_FORMAT or (manifest.get("chunker") or {}).get("version") != CHUNKER_VERSION:
+        return "the index was built by another version of verbatim"
+    changes = corpus_changes(manifest, corpus)
+    return f"{corpus} changed: {', '.join(changes[:3])}" if changes else None
+
+
 def ensure_fresh(manifest: dict, corpus: Path) -> None:
     """Raise StaleIndexError naming the changed files if the corpus changed since the build."""
     changes = corpus_changes(manifest, corpus)
