@@ -1,0 +1,148 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from conftest import ROOT
+from verbatim.config import CHUNKER_VERSION
+from verbatim.errors import (
+    BuildLockedError, IndexCorruptError, IndexMismatchError, IndexNotFoundError, SourceFileError, StaleIndexError,
+)
+from verbatim.index import build_index, current_build, load_index, read_manifest, rebuild_reason
+from verbatim.search import Searcher
+
+
+def test_manifest_records_what_built_the_index(hash_index, hash_encoder):
+    build, manifest = read_manifest(hash_index)
+    assert manifest["model"] == {"name": "test/hash-encoder", "fingerprint": "hash-encoder-v1", "dim": 64}
+    assert manifest["chunker"]["version"] == CHUNKER_VERSION
+    assert set(manifest["sources"]) == {"a.md", "b.txt"}
+    assert all(len(s["sha256"]) == 64 for s in manifest["sources"].values())
+    assert manifest["passages"] == len(json.loads((build / "passages.json").read_text()))
+    assert manifest["index_type"] == "flat"
+    assert not any(p.suffix in (".pkl", ".pickle") for p in build.rglob("*"))
+
+
+def test_a_one_paragraph_edit_re_embeds_only_what_changed(tmp_path, small_corpus, hash_encoder):
+    index = tmp_path / "index"
+    first = build_index(small_corpus, index, hash_encoder)
+    assert first.reused == 0
+    path = small_corpus / "a.md"
+    path.write_text(path.read_text().replace("Kittens drink milk.", "Kittens drink water."), "utf-8")
+    second = build_index(small_corpus, index, hash_encoder)
+    assert 0 < second.embedded <= 3  # the passage and its changed sentence
+    assert second.reused == second.rows - second.embedded
+    loaded = load_index(index, hash_encoder)
+    fresh = hash_encoder.encode([t for t in [loaded.passages[0].embedding_text()]])
+    assert np.allclose(loaded.vectors[0], fresh[0])
+
+
+def test_passages_carry_source_offsets(hash_index, hash_encoder, small_corpus):
+    loaded = load_index(hash_index, hash_encoder)
+    for p in loaded.passages:
+        assert (small_corpus / p.source).read_text("utf-8")[p.start : p.end] == p.text
+
+
+def test_missing_index_message(tmp_path, hash_encoder):
+    with pytest.raises(IndexNotFoundError) as e:
+        load_index(tmp_path / "none", hash_encoder)
+    assert str(e.value) == f"{tmp_path / 'none'}: no index found; build it: python -m verbatim build"
+
+
+def test_index_built_with_another_model_is_refused(hash_index, real_encoder):
+    with pytest.raises(IndexMismatchError, match=r"index was built with model test/hash-encoder .* rebuild: python -m verbatim build"):
+        load_index(hash_index, real_encoder)
+
+
+def test_index_built_by_another_chunker_version_is_refused(hash_index, hash_encoder):
+    build, manifest = read_manifest(hash_index)
+    manifest["chunker"]["version"] = "0"
+    (build / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(IndexMismatchError, match=f"chunker version 0, not {CHUNKER_VERSION}; rebuild"):
+        load_index(hash_index, hash_encoder)
+    assert rebuild_reason(hash_index, hash_index) == "the index was built by another version of verbatim"
+
+
+@pytest.mark.parametrize("victim", ["passages.json", "rows.json", "vectors.npy", "dense.faiss", "keys.json",
+                                    "lexical/vocab.index.json", "lexical/data.csc.index.npy", "manifest.json"])
+@pytest.mark.parametrize("damage", ["truncate", "flip", "delete"])
+def test_every_damaged_index_file_is_refused_before_it_is_parsed(hash_index, hash_encoder, victim, damage):
+    path = current_build(hash_index) / victim
+    data = path.read_bytes()
+    if damage == "truncate":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "flip":
+        path.write_bytes(data[:-1] + bytes([data[-1] ^ 0xFF]))
+    else:
+        path.unlink()
+    with pytest.raises(IndexCorruptError, match=r"rebuild: python -m verbatim build$"):
+        load_index(hash_index, hash_encoder)
+
+
+def test_damaged_current_pointer(hash_index, hash_encoder):
+    (hash_index / "CURRENT").write_text("../../etc")
+    with pytest.raises(IndexCorruptError, match="CURRENT: damaged; rebuild"):
+        load_index(hash_index, hash_encoder)
+
+
+def test_stale_corpus_is_noticed_with_the_rebuild_command(hash_index, small_corpus, hash_encoder):
+    (small_corpus / "a.md").write_text("# Changed\n\nNew text.\n", "utf-8")
+    (small_corpus / "c.md").write_text("# New\n\nMore.\n", "utf-8")
+    with pytest.raises(StaleIndexError) as e:
+        Searcher.open(hash_index, small_corpus, encoder=hash_encoder)
+    assert str(e.value) == (
+        f"{small_corpus}: changed since the index was built (+c.md, ~a.md); "
+        f"rebuild: python -m verbatim build --corpus {small_corpus}"
+    )
+
+
+def test_a_failed_build_leaves_the_previous_index_serving(hash_index, small_corpus, hash_encoder):
+    before = current_build(hash_index)
+    (small_corpus / "broken.md").write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(SourceFileError, match="broken.md: looks like a binary file"):
+        build_index(small_corpus, hash_index, hash_encoder)
+    assert current_build(hash_index) == before
+    assert load_index(hash_index, hash_encoder).passages
+
+
+def test_two_builds_at_once_are_refused_not_interleaved(hash_index, small_corpus, hash_encoder):
+    import fcntl
+
+    with open(hash_index / ".lock", "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(BuildLockedError, match="another build is running; wait for it to finish."):
+            build_index(small_corpus, hash_index, hash_encoder)
+
+
+KILL_SCRIPT = """
+import sys, time
+from pathlib import Path
+from verbatim.embedding import HashEncoder
+from verbatim.index import build_index
+class Slow(HashEncoder):
+    def encode(self, texts):
+        print("embedding", flush=True)
+        time.sleep(60)
+        return super().encode(texts)
+build_index(Path(sys.argv[1]), Path(sys.argv[2]), Slow())
+"""
+
+
+def test_kill_9_mid_build_leaves_the_previous_index_and_the_next_build_succeeds(hash_index, small_corpus, hash_encoder):
+    before = current_build(hash_index)
+    (small_corpus / "a.md").write_text("# Fresh\n\nEntirely new words to embed.\n", "utf-8")
+    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(small_corpus), str(hash_index)],
+                            cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "embedding"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    assert current_build(hash_index) == before
+    assert load_index(hash_index, hash_encoder).passages  # still serves
+    report = build_index(small_corpus, hash_index, hash_encoder)
+    assert current_build(hash_index).name == report.build
+    assert any("Entirely new words" in p.text for p in load_index(hash_index, hash_encoder).passages)
