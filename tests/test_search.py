@@ -1,0 +1,121 @@
+"""Retrieval quality with the real bundled model."""
+
+import json
+import threading
+
+import pytest
+
+from conftest import CORPUS, DEV_SET
+from verbatim.errors import QueryError
+from verbatim.evaluate import evaluate, read_questions
+
+
+def test_dev_set_meets_the_targets(searcher):
+    report = evaluate(searcher, read_questions(DEV_SET))
+    assert report.hit_at_1 >= 0.92, report.failures
+    assert report.hit_at_3 >= 0.98, report.failures
+    assert report.mrr_at_10 >= 0.95, report.failures
+    assert report.none_abstain == 1.0, report.failures
+    assert report.answerable_abstain <= 0.02
+    assert report.mean_passage_chars <= 700
+    assert report.crisis_recall == 1.0, report.failures
+    assert report.crisis_false_alarm <= 0.03
+    assert report.physical_note == 1.0
+    assert report.emotional_false_note == 0.0
+
+
+def test_a_question_about_one_bullet_finds_its_list_and_highlights_the_bullet(searcher):
+    result = searcher.search("why can't I cry anymore even when I want to")
+    top = result.passages[0]
+    assert "Inability to cry or laugh even when you want to" in top.text
+    highlighted = [top.text[s:e] for s, e in top.highlights]
+    assert "Inability to cry or laugh even when you want to" in highlighted
+
+
+def test_results_are_verbatim_slices_of_their_source_files(searcher):
+    for hit in searcher.search("can medication make me feel nothing?", top_k=10).passages:
+        source = (CORPUS.parent / hit.source).read_text("utf-8")
+        assert source[hit.start : hit.end] == hit.text
+        assert hit.source == "corpus/emotional-numbness.md" or hit.source.endswith("emotional-numbness.md")
+        for s, e in hit.highlights:
+            assert 0 <= s < e <= len(hit.text)
+
+
+def test_scores_are_in_descending_order(searcher):
+    scores = [h.score for h in searcher.search("is numbness permanent", top_k=10).passages]
+    assert scores == sorted(scores, reverse=True) and len(scores) == 10
+
+
+@pytest.mark.parametrize("query", ["how do I bake sourdough bread", "best pizza toppings in naples",
+                                   "how to change a car tyre", "what is the capital of australia"])
+def test_off_topic_questions_abstain(searcher, query):
+    result = searcher.search(query)
+    assert result.no_answer and result.passages == []
+    assert result.suggestions  # closest topics offered instead
+
+
+@pytest.mark.parametrize("query", ["tingling and numbness in my fingers at night", "my left arm is numb",
+                                   "numbness in my toes after running", "half my face went numb"])
+def test_physical_numbness_abstains_with_a_medical_note(searcher, query):
+    result = searcher.search(query)
+    assert result.no_answer
+    assert result.medical is not None and "911" in result.medical.note
+
+
+def test_mixed_emotional_and_physical_question_is_answered_with_the_note(searcher):
+    result = searcher.search("I feel numb inside and my hands tingle when I panic")
+    assert not result.no_answer and result.passages
+    assert result.medical is not None
+
+
+def test_json_contract(searcher):
+    data = json.loads(json.dumps(searcher.search("what is anhedonia", top_k=3).to_dict()))
+    assert {"query", "no_answer", "crisis", "medical", "passages"} <= set(data)
+    assert data["query"] == "what is anhedonia" and data["no_answer"] is False and data["crisis"] is None
+    for p in data["passages"]:
+        assert set(p) == {"text", "source", "start", "end", "heading_path", "score", "highlights"}
+        assert isinstance(p["heading_path"], list) and all(len(h) == 2 for h in p["highlights"])
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\x00\x01\n\t", "\u200f\u200e"])
+def test_empty_queries_are_refused(searcher, query):
+    with pytest.raises(QueryError, match=r"^query is empty; type a question"):
+        searcher.search(query)
+
+
+@pytest.mark.parametrize("query", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+                                   "[click](javascript:alert(1)) ![x](http://e/x.png)", "😶 why so numb 😶",
+                                   "\u202eright to left\u202c numbness", "numb\x00ness"])
+def test_hostile_queries_return_valid_results(searcher, query):
+    data = searcher.search(query).to_dict()
+    assert data["query"] == query
+    assert isinstance(data["no_answer"], bool)
+
+
+def test_a_25000_character_query_is_cut_to_the_window_and_the_user_told(searcher):
+    result = searcher.search("why do I feel numb " * 1400)
+    assert result.notice and "cut to its first 254 word pieces" in result.notice
+
+
+def test_top_k_out_of_range_is_refused(searcher):
+    with pytest.raises(QueryError, match="top-k of 0 is outside 1–50; pass a value in that range."):
+        searcher.search("numb", top_k=0)
+
+
+def test_one_searcher_shared_by_8_threads_returns_what_sequential_search_returns(searcher):
+    queries = [q["query"] for q in read_questions(DEV_SET)]
+    expected = {q: searcher.search(q).to_dict() for q in queries}
+    errors: list[str] = []
+
+    def worker(offset: int) -> None:
+        for i in range(500):
+            q = queries[(i + offset) % len(queries)]
+            if searcher.search(q).to_dict() != expected[q]:
+                errors.append(q)
+
+    threads = [threading.Thread(target=worker, args=(n * 7,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
