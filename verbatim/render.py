@@ -7,20 +7,18 @@ so no text can become a tag, a link, an image or a formula.
 
 from __future__ import annotations
 
-import html
-
 from .safety import CrisisAlert, MedicalNote
 from .search import PassageHit
 
-# Beyond html.escape: characters that Markdown, tables and LaTeX (KaTeX) act on.
-_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "[]()*_`#!~|$\\{}"})
+# One pass over the text: HTML's special characters plus those Markdown, tables and LaTeX
+# (KaTeX) act on, each replaced by a numeric entity. A single str.translate cannot escape
+# its own output twice.
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'[]()*_`#!~|$\\{}"})
 
 
 def escape(text: str) -> str:
     """Escape text for HTML and neutralise Markdown and LaTeX syntax."""
-    # html.escape first (& < > " '), then entity-encode Markdown punctuation. The & of
-    # entities produced by html.escape must stay a literal &.
-    return html.escape(text, quote=True).translate(_INERT)
+    return text.translate(_INERT)
 
 
 def _multiline(text: str) -> str:

@@ -30,8 +30,8 @@ ABSTAIN_BELOW = 0.40
 PASSAGE_WEIGHT = 0.5
 LEXICAL_WEIGHT = 0.2
 # Sentences scoring within this margin of a passage's best sentence are highlighted too.
-HIGHLIGHT_MARGIN = 0.06
-MAX_HIGHLIGHTS = 3
+HIGHLIGHT_MARGIN = 0.04
+MAX_HIGHLIGHTS = 2
 _DENSE_CANDIDATES = 256
 _MAX_LEXICAL_QUERY_CHARS = 2000
 
