@@ -28,7 +28,7 @@ ABSTAIN_BELOW = 0.40
 # A passage's dense score is this share of its own similarity plus the rest from its best
 # sentence; lexical evidence (BM25, scaled to the query's best row) adds LEXICAL_WEIGHT.
 PASSAGE_WEIGHT = 0.5
-LEXICAL_WEIGHT = 0.2
+LEXICAL_WEIGHT = 0.15
 # Sentences scoring within this margin of a passage's best sentence are highlighted too.
 HIGHLIGHT_MARGIN = 0.04
 MAX_HIGHLIGHTS = 2
@@ -163,10 +163,11 @@ class Searcher:
         idx = self.index
         n_rows = len(idx.rows)
 
-        k = min(n_rows, _DENSE_CANDIDATES)
+        # Exact indexes return every row cheaply; HNSW is asked for its best candidates.
+        k = min(n_rows, _DENSE_CANDIDATES if hasattr(idx.dense, "hnsw") else 4 * _DENSE_CANDIDATES)
         sims, ids = idx.dense.search(qvec[None, :], k)
-        whole: dict[int, float] = {}  # passage row similarity
-        part: dict[int, float] = {}  # best sentence row similarity
+        whole: dict[int, float] = {}  # similarity of the passage row
+        part: dict[int, float] = {}  # similarity of its best sentence row
         for sim, row in zip(sims[0].tolist(), ids[0].tolist()):
             if row < 0:
                 continue
@@ -175,19 +176,23 @@ class Searcher:
             if sim > best.get(r.passage, -1.0):
                 best[r.passage] = sim
         floor = float(sims[0][-1]) if k else 0.0  # rows beyond the candidates score at most this
-        dense: dict[int, float] = {}
-        for p in set(whole) | set(part):
-            w = whole.get(p, floor)
-            u = part.get(p, w if p not in idx.unit_rows else floor)
-            dense[p] = PASSAGE_WEIGHT * w + (1 - PASSAGE_WEIGHT) * u
+
         with self._lock:
             lex = idx.lexical.scores(text[:_MAX_LEXICAL_QUERY_CHARS], n_rows)
         lexical: dict[int, float] = {}
         top_lex = float(lex.max()) if n_rows else 0.0
         if top_lex > 0:
-            for row in np.flatnonzero(lex > 0):
+            m = min(n_rows, _DENSE_CANDIDATES)
+            top_rows = np.argpartition(-lex, m - 1)[:m] if m < n_rows else np.arange(n_rows)
+            for row in top_rows[lex[top_rows] > 0].tolist():
                 p = idx.rows[row].passage
                 lexical[p] = max(lexical.get(p, 0.0), float(lex[row]) / top_lex)
+
+        dense: dict[int, float] = {}
+        for p in set(whole) | set(part) | set(lexical):
+            w = whole.get(p, floor)
+            u = part.get(p, w if p not in idx.unit_rows else floor)
+            dense[p] = PASSAGE_WEIGHT * w + (1 - PASSAGE_WEIGHT) * u
 
         confidence = max(max(whole.values(), default=0.0), max(part.values(), default=0.0))
         medical = crisis = None
@@ -195,7 +200,7 @@ class Searcher:
             crisis = self.safety.crisis(text, qvec)
             medical = self.safety.medical(text, qvec)
         scored = sorted(
-            ((dense.get(p, floor) + LEXICAL_WEIGHT * lexical.get(p, 0.0), p) for p in set(dense) | set(lexical)),
+            ((d + LEXICAL_WEIGHT * lexical.get(p, 0.0), p) for p, d in dense.items()),
             reverse=True,
         )
         no_answer = confidence < ABSTAIN_BELOW or (medical is not None and not medical.also_emotional)
