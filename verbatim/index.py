@@ -144,6 +144,7 @@ def choose_index_type(n_vectors: int) -> str:
 def _make_faiss(vectors: np.ndarray, index_type: str):
     import faiss
 
+    faiss.omp_set_num_threads(os.cpu_count() or 1)  # building is batch work: use every core
     dim = vectors.shape[1]
     if index_type == "flat":
         index = faiss.IndexFlatIP(dim)

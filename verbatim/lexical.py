@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -17,13 +18,21 @@ def _stemmer():
     return Stemmer.Stemmer("english").stemWords
 
 
-def tokenize(texts: list[str]) -> list[list[str]]:
-    """Lower-case, drop English stop words, stem."""
-    import bm25s
+@cache
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN
 
-    return bm25s.tokenize(
-        texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
-    )
+    return frozenset(STOPWORDS_EN)
+
+
+_WORD = re.compile(r"(?u)\b\w\w+\b")  # bm25s's default token pattern
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    """Lower-case, split into words, drop English stop words, stem (as bm25s.tokenize does,
+    without its progress-bar machinery, which costs more than the work for one query)."""
+    stop, stem = _stopwords(), _stemmer()
+    return [stem([w for w in _WORD.findall(t.lower()) if w not in stop]) for t in texts]
 
 
 class LexicalIndex:

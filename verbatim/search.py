@@ -32,7 +32,8 @@ LEXICAL_WEIGHT = 0.15
 # Sentences scoring within this margin of a passage's best sentence are highlighted too.
 HIGHLIGHT_MARGIN = 0.04
 MAX_HIGHLIGHTS = 2
-_DENSE_CANDIDATES = 256
+# Rows fetched from each retriever; passages outside them score at most the last one.
+_DENSE_CANDIDATES = 128
 _MAX_LEXICAL_QUERY_CHARS = 2000
 
 
@@ -114,6 +115,12 @@ class Searcher:
         self.source_root = source_root
         self.safety = safety
         self._lock = threading.Lock()  # bm25s keeps per-call scratch state
+        import faiss
+
+        # One query at a time: OpenMP's thread start-up costs more than the search itself.
+        faiss.omp_set_num_threads(1)
+        self._questions: list[str] | None = None
+        self._heading_vectors: np.ndarray | None = None
 
     @classmethod
     def open(
@@ -144,12 +151,14 @@ class Searcher:
 
     def question_headings(self) -> list[str]:
         """Return the corpus's question headings, in order, without repeats."""
-        seen: dict[str, None] = {}
-        for p in self.index.passages:
-            for h in p.heading_path:
-                if h.endswith("?"):
-                    seen.setdefault(h, None)
-        return list(seen)
+        if self._questions is None:
+            seen: dict[str, None] = {}
+            for p in self.index.passages:
+                for h in p.heading_path:
+                    if h.endswith("?"):
+                        seen.setdefault(h, None)
+            self._questions = list(seen)
+        return self._questions
 
     def search(self, query: str, top_k: int = DEFAULT_TOP_K) -> SearchResult:
         """Return the passages that answer ``query``, best first, or an abstention."""
@@ -163,8 +172,7 @@ class Searcher:
         idx = self.index
         n_rows = len(idx.rows)
 
-        # Exact indexes return every row cheaply; HNSW is asked for its best candidates.
-        k = min(n_rows, _DENSE_CANDIDATES if hasattr(idx.dense, "hnsw") else 4 * _DENSE_CANDIDATES)
+        k = min(n_rows, _DENSE_CANDIDATES)
         sims, ids = idx.dense.search(qvec[None, :], k)
         whole: dict[int, float] = {}  # similarity of the passage row
         part: dict[int, float] = {}  # similarity of its best sentence row
@@ -231,16 +239,10 @@ class Searcher:
         headings = self.question_headings()
         if not headings:
             return []
-        vecs = self._heading_vectors(headings)
-        order = np.argsort(-(vecs @ qvec))[:n]
+        if self._heading_vectors is None:
+            self._heading_vectors = self.encoder.encode(headings)
+        order = np.argsort(-(self._heading_vectors @ qvec))[:n]
         return [headings[i] for i in order]
-
-    def _heading_vectors(self, headings: list[str]) -> np.ndarray:
-        cached = getattr(self, "_headings_cache", None)
-        if cached is None or cached[0] != headings:
-            cached = (headings, self.encoder.encode(headings))
-            self._headings_cache = cached
-        return cached[1]
 
 
 def _fit_to_window(text: str) -> tuple[str, str | None]:
