@@ -108,3 +108,45 @@ def test_hostile_query_in_the_url_is_shown_as_text(server, browser):
     assert "<img src=x onerror=alert(1)>" in page.locator(".vb-about").inner_text()
     assert fired == []
     page.close()
+
+
+CONCURRENT = [
+    ("why can't I cry anymore even when I want to", "Inability to cry or laugh even when you want to"),
+    ("is emotional numbness permanent", "Permanent emotional numbness is rare."),
+    ("what is anhedonia", "Anhedonia"),
+    ("does weed numb emotions", "Marijuana"),
+    ("what is derealization", "Derealization is feeling disconnected from the world"),
+]
+
+
+def test_20_concurrent_browser_sessions_all_answer_correctly(server):
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    async def one(browser, n):
+        query, expected = CONCURRENT[n % len(CONCURRENT)]
+        context = await browser.new_context()
+        page = await context.new_page()
+        await page.goto(f"{server}/?q=" + query.replace(" ", "%20").replace("'", "%27"), timeout=120_000, wait_until="domcontentloaded")
+        await page.locator(".vb-card").first.wait_for(timeout=150_000)
+        text = await page.locator(".vb-card").first.inner_text()
+        await context.close()
+        return expected in text
+
+    async def main():
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return await asyncio.wait_for(asyncio.gather(*(one(browser, n) for n in range(20))), 240)
+            finally:
+                await browser.close()
+
+    # Playwright's sync API (the other tests) holds this thread's event loop: use another thread.
+    import threading
+
+    results: list = []
+    worker = threading.Thread(target=lambda: results.append(asyncio.run(main())))
+    worker.start()
+    worker.join(300)
+    assert results == [[True] * 20]

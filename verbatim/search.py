@@ -9,10 +9,13 @@ or when the question is about physical numbness, which the article does not cove
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -89,6 +92,18 @@ class SearchResult:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    return json.loads(resources.files("verbatim.data").joinpath("synonyms.json").read_text("utf-8"))["terms"]
+
+
+def expand_query(text: str) -> str:
+    """Append the article's own words for everyday names ("zoloft" -> SSRI antidepressant)."""
+    table = _synonyms()
+    extra = [table[w] for w in dict.fromkeys(re.findall(r"\w+", text.lower())) if w in table]
+    return f"{text} ({'; '.join(extra)})" if extra else text
 
 
 def clean_query(query: str) -> str:
@@ -168,7 +183,7 @@ class Searcher:
         if not 1 <= top_k <= MAX_TOP_K:
             raise QueryError(f"top-k of {top_k} is outside 1–{MAX_TOP_K}; pass a value in that range.")
         text, notice = _fit_to_window(text)
-        qvec = self.encoder.encode([text])[0]
+        qvec = self.encoder.encode([expand_query(text)])[0]
         idx = self.index
         n_rows = len(idx.rows)
 
@@ -186,7 +201,7 @@ class Searcher:
         floor = float(sims[0][-1]) if k else 0.0  # rows beyond the candidates score at most this
 
         with self._lock:
-            lex = idx.lexical.scores(text[:_MAX_LEXICAL_QUERY_CHARS], n_rows)
+            lex = idx.lexical.scores(expand_query(text[:_MAX_LEXICAL_QUERY_CHARS]), n_rows)
         lexical: dict[int, float] = {}
         top_lex = float(lex.max()) if n_rows else 0.0
         if top_lex > 0:
