@@ -42,5 +42,5 @@ SOURCE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 # recall@10 against exact search is measured by `python -m verbatim bench`.
 EXACT_SEARCH_MAX_VECTORS = 200_000
 HNSW_M = 32
-HNSW_EF_SEARCH = 128
+HNSW_EF_SEARCH = 512
 HNSW_EF_CONSTRUCTION = 80
