@@ -119,3 +119,8 @@ def test_one_searcher_shared_by_8_threads_returns_what_sequential_search_returns
     for t in threads:
         t.join()
     assert errors == []
+
+
+def test_crisis_words_after_the_model_window_still_bring_help(searcher):
+    result = searcher.search("I have been feeling numb for a long time " * 60 + "and tonight I want to kill myself")
+    assert result.notice and result.crisis is not None and result.crisis.category == "suicide"

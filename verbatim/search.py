@@ -177,7 +177,7 @@ class Searcher:
 
     def search(self, query: str, top_k: int = DEFAULT_TOP_K) -> SearchResult:
         """Return the passages that answer ``query``, best first, or an abstention."""
-        text = clean_query(query)
+        full = text = clean_query(query)
         if not text:
             raise QueryError("query is empty; type a question, e.g. \"why can't I cry anymore?\"")
         if not 1 <= top_k <= MAX_TOP_K:
@@ -220,8 +220,9 @@ class Searcher:
         confidence = max(max(whole.values(), default=0.0), max(part.values(), default=0.0))
         medical = crisis = None
         if self.safety is not None:
-            crisis = self.safety.crisis(text, qvec)
-            medical = self.safety.medical(text, qvec)
+            # The whole question, not just the part the model sees: help must not be cut off.
+            crisis = self.safety.crisis(full, qvec)
+            medical = self.safety.medical(full, qvec)
         scored = sorted(
             ((d + LEXICAL_WEIGHT * lexical.get(p, 0.0), p) for p, d in dense.items()),
             reverse=True,
