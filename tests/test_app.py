@@ -128,3 +128,23 @@ def test_missing_index_says_how_to_build_it(app, monkeypatch, tmp_path):
     at = app()
     assert at.error[0].value == f"{tmp_path / 'none'}: no index found; build it: python -m verbatim build"
     assert any(b.label == "Build the index now" for b in at.button)
+
+
+def test_damaged_index_is_refused_in_one_line(app, monkeypatch, tmp_path, real_index):
+    from verbatim.index import current_build
+
+    copy = tmp_path / "index"
+    shutil.copytree(real_index, copy)
+    vectors = current_build(copy) / "vectors.npy"
+    vectors.write_bytes(vectors.read_bytes()[:100])
+    monkeypatch.setenv("VERBATIM_INDEX", str(copy))
+    at = app("why am I numb")
+    assert at.error[0].value == (
+        f"{vectors}: damaged (size or checksum differs from the manifest); rebuild: python -m verbatim build"
+    )
+
+
+def test_an_overlong_question_is_answered_and_the_reader_told(app):
+    at = app("why do I feel so numb all the time " * 300)
+    assert "cut to its first 254 word pieces" in at.info[0].value
+    assert any("vb-card" in b for b in html_bodies(at))

@@ -28,8 +28,8 @@ CRISIS_CATEGORIES = ("suicide", "self_harm", "abuse")
 # no answerable calibration question reaches it while every crisis phrasing does (README).
 CRISIS_MIN_SIMILARITY = 0.62
 # Physical if this close to a physical example and closer to it than to any emotional one.
-PHYSICAL_MIN_SIMILARITY = 0.55
-PHYSICAL_MARGIN = 0.05
+PHYSICAL_MIN_SIMILARITY = 0.6
+PHYSICAL_MARGIN = 0.1
 
 
 @dataclass
@@ -108,9 +108,14 @@ def _physical_lexicon() -> dict:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     determiner = r"(?:my|your|his|her|their|the|one|both|left|right|a|in|on)\s+(?:(?:left|right|upper|lower|whole)\s+)?"
+    sensation = alternation(data["sensations"])
+    part = alternation(data["body_parts"])
     return {
-        "sensation": re.compile(rf"(?:{alternation(data['sensations'])})"),
-        "body_part": re.compile(rf"\b{determiner}(?:{alternation(data['body_parts'])})\b"),
+        "sensation": re.compile(rf"(?:{sensation})"),
+        # "my left hand", or a body part right next to the sensation: "tingling toes", "fingers go numb"
+        "body_part": re.compile(
+            rf"\b{determiner}(?:{part})\b|(?:{sensation})\w*\s+(?:\w+\s+)?(?:{part})\b|\b(?:{part})\s+(?:\w+\s+)?(?:{sensation})"
+        ),
         "medical": re.compile(rf"\b(?:{alternation(data['medical_terms'])})"),
         "emotional": re.compile(rf"(?:{alternation(data['emotional_cues'])})"),
         "physical_examples": data["physical_examples"],
