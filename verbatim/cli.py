@@ -144,17 +144,22 @@ def render_text(result, color: bool = False) -> str:
 @INDEX_OPTION
 @CORPUS_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--calibrate", is_flag=True, help="Print the abstention threshold this set suggests instead.")
 @one_line_errors
-def evaluate(file: Path, index_dir: Path, corpus: Path, as_json: bool) -> None:
+def evaluate(file: Path, index_dir: Path, corpus: Path, as_json: bool, calibrate: bool) -> None:
     """Score retrieval, abstention and safety on a JSONL question set.
 
     Example: python -m verbatim evaluate eval/dev.jsonl
     """
-    from .evaluate import evaluate as run, read_questions
+    from .evaluate import calibrate as suggest, evaluate as run, read_questions
     from .search import Searcher
 
     questions = read_questions(file)
-    report = run(Searcher.open(index_dir, corpus), questions)
+    searcher = Searcher.open(index_dir, corpus)
+    if calibrate:
+        click.echo(json.dumps(suggest(searcher, questions), ensure_ascii=False, indent=2))
+        return
+    report = run(searcher, questions)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return

@@ -15,9 +15,8 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "`": "'
 
 def fold(text: str) -> str:
     """Fold quotes, case and whitespace, as the gold strings are compared."""
-    text = text.translate(_QUOTES).lower()
-    text = text.replace('"', "").replace("'", "")
-    return " ".join(re.sub(r"[\u2022\-*•]\s", " ", text).split()) if False else " ".join(text.split())
+    text = text.translate(_QUOTES).lower().replace('"', "").replace("'", "")
+    return " ".join(text.split())
 
 
 def read_questions(path: Path) -> list[dict]:
@@ -119,3 +118,24 @@ def evaluate(searcher: Searcher, questions: list[dict]) -> Report:
         emotional_false_note=_share(emotional_note),
         failures=failures,
     )
+
+
+def calibrate(searcher: Searcher, questions: list[dict]) -> dict:
+    """Suggest the abstention threshold: midway between the most confident off-topic question
+    and the least confident answerable one (physical-numbness questions are left out: the
+    medical check, not the threshold, makes those abstain)."""
+    answer, none = [], []
+    for q in questions:
+        if q.get("kind") == "answer":
+            answer.append((searcher.search(q["query"]).confidence, q["query"]))
+        elif q.get("kind") == "none" and not q.get("physical"):
+            none.append((searcher.search(q["query"]).confidence, q["query"]))
+    if not answer or not none:
+        raise VerbatimError("calibration needs both answerable and off-topic questions.")
+    lowest, highest = min(answer), max(none)
+    return {
+        "lowest_answerable": [round(lowest[0], 4), lowest[1]],
+        "highest_off_topic": [round(highest[0], 4), highest[1]],
+        "suggested_threshold": round((lowest[0] + highest[0]) / 2, 3),
+        "separable": lowest[0] > highest[0],
+    }

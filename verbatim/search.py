@@ -205,9 +205,10 @@ class Searcher:
         lexical: dict[int, float] = {}
         top_lex = float(lex.max()) if n_rows else 0.0
         if top_lex > 0:
-            m = min(n_rows, _DENSE_CANDIDATES)
-            top_rows = np.argpartition(-lex, m - 1)[:m] if m < n_rows else np.arange(n_rows)
-            for row in top_rows[lex[top_rows] > 0].tolist():
+            top_rows = np.flatnonzero(lex)
+            if len(top_rows) > _DENSE_CANDIDATES:
+                top_rows = top_rows[np.argpartition(-lex[top_rows], _DENSE_CANDIDATES - 1)[:_DENSE_CANDIDATES]]
+            for row in top_rows.tolist():
                 p = idx.rows[row].passage
                 lexical[p] = max(lexical.get(p, 0.0), float(lex[row]) / top_lex)
 
