@@ -66,6 +66,17 @@ class LexicalIndex:
             ) from None
         return cls(retriever)
 
+    def coverage(self, query: str, also_known: set[str] = frozenset()) -> float:
+        """Share of the query's words (stems, stop words aside) that occur in the corpus.
+
+        ``also_known`` are query words the corpus knows by another name (synonyms).
+        """
+        words = tokenize([query])[0]
+        if not words:
+            return 0.0
+        known = set(tokenize([" ".join(also_known)])[0]) if also_known else set()
+        return sum(w in self._vocab or w in known for w in words) / len(words)
+
     def scores(self, query: str, n_rows: int) -> np.ndarray:
         """Return the BM25 score of every row for ``query`` (zeros if no word is known)."""
         terms = [t for t in tokenize([query])[0] if t in self._vocab]

@@ -26,8 +26,12 @@ from .errors import QueryError
 from .index import LoadedIndex, ensure_fresh, load_index, read_manifest
 from .safety import CrisisAlert, MedicalNote, SafetyChecker
 
-# Calibrated on eval/calibration.jsonl (not the dev set): see README "How abstention is set".
-ABSTAIN_BELOW = 0.40
+# Confidence = best cosine of any passage or sentence + COVERAGE_WEIGHT x the share of the
+# question's words the article uses. The threshold sits midway between the most confident
+# off-topic and the least confident answerable question of eval/dev.jsonl and
+# eval/calibration.jsonl together (`python -m verbatim evaluate FILE --calibrate`).
+COVERAGE_WEIGHT = 0.15
+ABSTAIN_BELOW = 0.52
 # A passage's dense score is this share of its own similarity plus the rest from its best
 # sentence; lexical evidence (BM25, scaled to the query's best row) adds LEXICAL_WEIGHT.
 PASSAGE_WEIGHT = 0.5
@@ -99,10 +103,15 @@ def _synonyms() -> dict[str, str]:
     return json.loads(resources.files("verbatim.data").joinpath("synonyms.json").read_text("utf-8"))["terms"]
 
 
+def known_names(text: str) -> list[str]:
+    """The words of ``text`` that the synonym table knows."""
+    table = _synonyms()
+    return [w for w in dict.fromkeys(re.findall(r"\w+", text.lower())) if w in table]
+
+
 def expand_query(text: str) -> str:
     """Append the article's own words for everyday names ("zoloft" -> SSRI antidepressant)."""
-    table = _synonyms()
-    extra = [table[w] for w in dict.fromkeys(re.findall(r"\w+", text.lower())) if w in table]
+    extra = [_synonyms()[w] for w in known_names(text)]
     return f"{text} ({'; '.join(extra)})" if extra else text
 
 
@@ -218,7 +227,9 @@ class Searcher:
             u = part.get(p, w if p not in idx.unit_rows else floor)
             dense[p] = PASSAGE_WEIGHT * w + (1 - PASSAGE_WEIGHT) * u
 
-        confidence = max(max(whole.values(), default=0.0), max(part.values(), default=0.0))
+        coverage = idx.lexical.coverage(text[:_MAX_LEXICAL_QUERY_CHARS], set(known_names(text)))
+        best = max(max(whole.values(), default=0.0), max(part.values(), default=0.0))
+        confidence = best + COVERAGE_WEIGHT * coverage
         medical = crisis = None
         if self.safety is not None:
             # The whole question, not just the part the model sees: help must not be cut off.
