@@ -38,7 +38,11 @@ def _dev_queries() -> list[str]:
 def _timed_process(code: str, runs: int = 3) -> dict:
     """Median wall time and peak RSS of a fresh Python process running ``code``."""
     walls, rss = [], []
-    wrapper = code + "\nimport resource, sys; print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking parent across exec.
+    wrapper = code + (
+        "\nimport sys\nprint('RSS', next(l.split()[1] for l in open('/proc/self/status') "
+        "if l.startswith('VmHWM')), file=sys.stderr)"
+    )
     for _ in range(runs):
         t = time.perf_counter()
         proc = subprocess.run([sys.executable, "-c", wrapper], cwd=ROOT, capture_output=True, text=True)
