@@ -123,15 +123,11 @@ def _text_key(fingerprint: str, text: str) -> str:
     return hashlib.sha256(f"{fingerprint}\0{text}".encode()).hexdigest()[:32]
 
 
-def _sha256(path: Path) -> str:
-    return file_sha256(path)
-
-
 def _describe(folder: Path, name: str) -> dict:
     path = folder / name
     if path.is_dir():
         return {n.name: _describe(path, n.name) for n in sorted(path.iterdir())}
-    return {"bytes": path.stat().st_size, "sha256": _sha256(path)}
+    return {"bytes": path.stat().st_size, "sha256": file_sha256(path)}
 
 
 def choose_index_type(n_vectors: int) -> str:
@@ -375,7 +371,7 @@ def _check_files(build: Path, described: dict, prefix: str = "") -> None:
             size = path.stat().st_size
         except FileNotFoundError:
             raise IndexCorruptError(f"{path}: missing; rebuild: {REBUILD_HINT}") from None
-        if size != info.get("bytes") or _sha256(path) != info.get("sha256"):
+        if size != info.get("bytes") or file_sha256(path) != info.get("sha256"):
             raise IndexCorruptError(
                 f"{path}: damaged (size or checksum differs from the manifest); rebuild: {REBUILD_HINT}"
             )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -348,10 +347,3 @@ def parse_html(text: str, source: str = "<text>") -> Document:
             blocks.append(Block("paragraph", *s))
     blocks.sort(key=lambda b: b.start)
     return Document(source, text, blocks, mergeable=False)
-
-
-def iter_headings(doc: Document) -> Iterator[str]:
-    """Yield the titles of a document's question headings (those ending in '?')."""
-    for b in doc.blocks:
-        if b.kind == "heading" and b.title.endswith("?"):
-            yield b.title

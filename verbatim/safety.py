@@ -33,12 +33,6 @@ PHYSICAL_MARGIN = 0.1
 
 
 @dataclass
-class Resource:
-    name: str
-    contact: str
-
-
-@dataclass
 class CrisisAlert:
     """Detected risk: its category and the services to show before anything else."""
 
