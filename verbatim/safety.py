@@ -110,6 +110,8 @@ def _physical_lexicon() -> dict:
         "body_part": re.compile(
             rf"\b{determiner}(?:{part})\b|(?:{sensation})\w*\s+(?:\w+\s+)?(?:{part})\b|\b(?:{part})\s+(?:\w+\s+)?(?:{sensation})"
         ),
+        "strong": re.compile(rf"(?:{alternation(data['strong_sensations'])})"),
+        "any_part": re.compile(rf"\b(?:{part}|{alternation(data['idiom_body_parts'])})\b"),
         "medical": re.compile(rf"\b(?:{alternation(data['medical_terms'])})"),
         "emotional": re.compile(rf"(?:{alternation(data['emotional_cues'])})"),
         "physical_examples": data["physical_examples"],
@@ -157,6 +159,8 @@ class SafetyChecker:
         if lex["medical"].search(text):
             return True
         if lex["sensation"].search(text) and lex["body_part"].search(text):
+            return True
+        if lex["strong"].search(text) and lex["any_part"].search(text):
             return True
         if qvec is None:
             return False

