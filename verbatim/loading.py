@@ -346,4 +346,14 @@ def parse_html(text: str, source: str = "<text>") -> Document:
         else:
             blocks.append(Block("paragraph", *s))
     blocks.sort(key=lambda b: b.start)
-    return Document(source, text, blocks, mergeable=False)
+    # Unclosed tags in broken HTML would run to the end of the file: stop each block where
+    # the next one starts, so no character belongs to two blocks.
+    clipped: list[Block] = []
+    for i, b in enumerate(blocks):
+        end = min(b.end, blocks[i + 1].start) if i + 1 < len(blocks) else b.end
+        if clipped and b.start < clipped[-1].end:
+            continue
+        s = _trimmed(text, b.start, end)
+        if s:
+            clipped.append(Block(b.kind, *s, level=b.level, title=b.title, starts_list=b.starts_list))
+    return Document(source, text, clipped, mergeable=False)
