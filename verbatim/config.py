@@ -26,13 +26,13 @@ EMBEDDING_DIM = 384
 MAX_TOKENS = 256
 
 # Bump when chunking changes what passages an index holds.
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 # Bump when the on-disk layout of an index changes.
 INDEX_FORMAT = 1
 
 # Passages are packed up to this many characters (a list may run past it to stay
 # with the sentence that introduces it), so an answer is a paragraph, not a page.
-SOFT_PASSAGE_CHARS = 560
+SOFT_PASSAGE_CHARS = 480
 
 # Source files larger than this are refused: the corpus is articles, not dumps.
 MAX_SOURCE_BYTES = 5_000_000

@@ -34,10 +34,10 @@ from .safety import CrisisAlert, MedicalNote, SafetyChecker
 # (`python -m verbatim evaluate FILE --calibrate`); see the README for the figures.
 COVERAGE_WEIGHT = 0.15
 TOPIC_WEIGHT = 0.2
-ABSTAIN_BELOW = 0.51
+ABSTAIN_BELOW = 0.50
 # A passage's dense score is this share of its own similarity plus the rest from its best
 # sentence; lexical evidence (BM25, scaled to the query's best row) adds LEXICAL_WEIGHT.
-PASSAGE_WEIGHT = 0.5
+PASSAGE_WEIGHT = 0.6
 LEXICAL_WEIGHT = 0.15
 # Sentences scoring within this margin of a passage's best sentence are highlighted too.
 HIGHLIGHT_MARGIN = 0.04
