@@ -87,7 +87,8 @@ def searcher(real_index, real_encoder):
 
 _BREAKING = re.compile(
     r"damaged|kill_9|hostile|empty|stale|missing|bad_files|disappears|very_large|threads|concurrent|"
-    r"two_builds|failed_build|any_|25000|out_of_range|another_model|another_chunker|current_pointer"
+    r"two_builds|failed_build|any_|25000|out_of_range|another_model|another_chunker|current_pointer|one_line|"
+    r"overlong|after_the_model_window|broken|unclosed"
 )
 _outcomes: dict[str, str] = {}
 
