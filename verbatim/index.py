@@ -56,6 +56,7 @@ from .lexical import LexicalIndex
 from .loading import Document, corpus_files, file_sha256, load_document
 
 REBUILD_HINT = "python -m verbatim build"
+_MMAP_ABOVE_BYTES = 256 * 2**20
 _FILES = ("passages.json", "rows.json", "vectors.npy", "dense.faiss")
 
 
@@ -413,7 +414,9 @@ def load_index(index_dir: Path, encoder: Encoder) -> LoadedIndex:
             for r in records
         ]
         rows = [Row(p, u) for p, u in json.loads((build / "rows.json").read_text("utf-8"))]
-        vectors = np.load(build / "vectors.npy", allow_pickle=False, mmap_mode="r")
+        # Small indexes are read into memory (faster row lookups); large ones are mapped.
+        big = (build / "vectors.npy").stat().st_size > _MMAP_ABOVE_BYTES
+        vectors = np.load(build / "vectors.npy", allow_pickle=False, mmap_mode="r" if big else None)
     except (OSError, ValueError, KeyError, TypeError):
         raise IndexCorruptError(f"{build}: index files are inconsistent; rebuild: {REBUILD_HINT}") from None
     if (

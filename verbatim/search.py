@@ -112,9 +112,9 @@ def known_names(text: str) -> list[str]:
     return [w for w in dict.fromkeys(re.findall(r"\w+", text.lower())) if w in table]
 
 
-def expand_query(text: str) -> str:
+def expand_query(text: str, names: list[str] | None = None) -> str:
     """Append the article's own words for everyday names ("zoloft" -> SSRI antidepressant)."""
-    extra = [_synonyms()[w] for w in known_names(text)]
+    extra = [_synonyms()[w] for w in (known_names(text) if names is None else names)]
     return f"{text} ({'; '.join(extra)})" if extra else text
 
 
@@ -198,7 +198,9 @@ class Searcher:
         if not 1 <= top_k <= MAX_TOP_K:
             raise QueryError(f"top-k of {top_k} is outside 1–{MAX_TOP_K}; pass a value in that range.")
         text, notice = _fit_to_window(text)
-        qvec = self.encoder.encode([expand_query(text)])[0]
+        names = known_names(text)
+        expanded = expand_query(text, names)
+        qvec = self.encoder.encode([expanded])[0]
         idx = self.index
         n_rows = len(idx.rows)
 
@@ -216,7 +218,7 @@ class Searcher:
         floor = float(sims[0][-1]) if k else 0.0  # rows beyond the candidates score at most this
 
         with self._lock:
-            lex = idx.lexical.scores(expand_query(text[:_MAX_LEXICAL_QUERY_CHARS]), n_rows)
+            lex = idx.lexical.scores(expanded[:_MAX_LEXICAL_QUERY_CHARS], n_rows)
         lexical: dict[int, float] = {}
         top_lex = float(lex.max()) if n_rows else 0.0
         if top_lex > 0:
@@ -233,7 +235,7 @@ class Searcher:
             u = part.get(p, w if p not in idx.unit_rows else floor)
             dense[p] = PASSAGE_WEIGHT * w + (1 - PASSAGE_WEIGHT) * u
 
-        coverage = idx.lexical.coverage(text[:_MAX_LEXICAL_QUERY_CHARS], set(known_names(text)))
+        coverage = idx.lexical.coverage(text[:_MAX_LEXICAL_QUERY_CHARS], set(names))
         best = max(max(whole.values(), default=0.0), max(part.values(), default=0.0))
         confidence = best + COVERAGE_WEIGHT * coverage + TOPIC_WEIGHT * float(self._centroid @ qvec)
         medical = crisis = None
