@@ -10,7 +10,7 @@ import streamlit as st
 from verbatim.config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_TOP_K
 from verbatim.errors import QueryError, VerbatimError
 from verbatim.index import corpus_changes, read_manifest
-from verbatim.render import PAGE_CSS, crisis_banner, escape, medical_note, passage_card
+from verbatim.render import PAGE_CSS, crisis_banner, escape, markdown_text, medical_note, passage_card
 
 INDEX = Path(os.environ.get("VERBATIM_INDEX", DEFAULT_INDEX))
 CORPUS = Path(os.environ.get("VERBATIM_CORPUS", DEFAULT_CORPUS))
@@ -19,9 +19,10 @@ MAX_QUERY_CHARS = 25_000
 st.set_page_config(page_title="Verbatim · Emotional numbness", page_icon="📖", layout="centered")
 
 
-@st.cache_resource(show_spinner=False)
-def get_searcher(index: str, corpus: str):
-    """One searcher per process: the model and index load once, not per session or query."""
+@st.cache_resource(show_spinner=False, max_entries=2)
+def get_searcher(index: str, corpus: str, build: str):
+    """One searcher per process and build: the model and index load once, not per session or
+    query; a rebuild (from here or from build_index.py) is picked up by its new build name."""
     from verbatim.search import Searcher
 
     return Searcher.open(Path(index), Path(corpus), check_fresh=False)
@@ -71,7 +72,7 @@ results = st.container()
 
 # Index status and maintenance live in the sidebar.
 try:
-    _, manifest = read_manifest(INDEX)
+    live_build, manifest = read_manifest(INDEX)
 except VerbatimError as e:
     st.error(str(e))
     if CORPUS.is_dir() and st.button("Build the index now"):
@@ -90,7 +91,8 @@ with st.sidebar:
         f"model {manifest.get('model', {}).get('name', '?')}"
     )
     if changes:
-        st.warning(f"The articles changed since the index was built ({', '.join(changes[:3])}). Results may be out of date.")
+        shown = markdown_text(", ".join(changes[:3]))
+        st.warning(f"The articles changed since the index was built ({shown}). Results may be out of date.")
         if st.button("Rebuild the index"):
             try:
                 rebuild()
@@ -100,7 +102,7 @@ with st.sidebar:
 
 try:
     with st.spinner("Loading the model (first question only)…"):
-        searcher = get_searcher(str(INDEX), str(CORPUS))
+        searcher = get_searcher(str(INDEX), str(CORPUS), live_build.name)
 except VerbatimError as e:
     st.error(str(e))
     st.stop()

@@ -21,6 +21,14 @@ def escape(text: str) -> str:
     return text.translate(_INERT)
 
 
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#!|~$<>"})
+
+
+def markdown_text(text: str) -> str:
+    """Backslash-escape text for Streamlit's Markdown elements (st.warning, st.caption…)."""
+    return text.translate(_MARKDOWN)
+
+
 def _multiline(text: str) -> str:
     # No blank line may reach the output: it would end the HTML block in a Markdown renderer.
     return "<br>".join(escape(line) for line in text.split("\n"))
