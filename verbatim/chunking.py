@@ -71,15 +71,17 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((cursor, m.end()))
             cursor = m.end()
         spans.append((cursor, le))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e and any(c.isalnum() for c in text[s:e]):
-            out.append((s, e))
-    return out
+    stripped = (_strip(text, s, e) for s, e in spans)
+    return [(s, e) for s, e in stripped if s < e and any(c.isalnum() for c in text[s:e])]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past surrounding whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 @dataclass(frozen=True)
@@ -215,13 +217,5 @@ def _cover(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> lis
         s = start if i == 0 else out[-1][1]
         e = end if i == len(spans) - 1 else e
         out.append((s, e))
-    # Trim whitespace at the edges so each piece is a clean span.
-    trimmed = []
-    for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            trimmed.append((s, e))
-    return trimmed
+    stripped = (_strip(text, s, e) for s, e in out)
+    return [(s, e) for s, e in stripped if s < e]
