@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from . import __version__
 from .config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_TOP_K
 from .errors import VerbatimError
 
@@ -39,7 +40,7 @@ def one_line_errors(func: Callable) -> Callable:
 
 
 @click.group()
-@click.version_option(package_name=None, version=__import__("verbatim").__version__)
+@click.version_option(version=__version__)
 def cli() -> None:
     """Verbatim: answers about an article, in the article's own words.
 

@@ -170,7 +170,8 @@ class SafetyChecker:
 
     def medical(self, query: str, qvec: np.ndarray | None) -> MedicalNote | None:
         """Return the medical note if the query is about physical numbness, else None."""
-        if not self.is_physical(query, qvec):
+        text = normalise_text(query)
+        if not self.is_physical(text, qvec):
             return None
-        also_emotional = bool(_physical_lexicon()["emotional"].search(normalise_text(query)))
+        also_emotional = bool(_physical_lexicon()["emotional"].search(text))
         return MedicalNote(load_resources()["medical"]["note"], also_emotional)
