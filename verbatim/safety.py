@@ -12,6 +12,7 @@ file of the same shape to serve another region.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from dataclasses import dataclass, field
@@ -24,6 +25,10 @@ import numpy as np
 from .errors import VerbatimError
 
 CRISIS_CATEGORIES = ("suicide", "self_harm", "abuse")
+# urgent: danger now; risk: the reader's own suicidal thoughts, self-harm or abuse;
+# topic: a question about these subjects. What each level does lives in data/crisis_policy.json.
+CRISIS_LEVELS = ("urgent", "risk", "topic")
+log = logging.getLogger(__name__)
 # Cosine to the nearest crisis example at or above which help is shown. Calibrated so that
 # no answerable calibration question reaches it while every crisis phrasing does (README).
 CRISIS_MIN_SIMILARITY = 0.62
@@ -39,10 +44,33 @@ class CrisisAlert:
     category: str
     resources: list[dict]
     headline: str = field(default="", compare=False)
-    matched: str = field(default="", compare=False)  # "lexicon" or "similarity"
+    matched: str = field(default="", compare=False)  # "lexicon", "similarity" or "classifier"
+    level: str = "risk"  # one of CRISIS_LEVELS
+
+    @property
+    def policy(self) -> "LevelPolicy":
+        return level_policy(self.level)
 
     def to_dict(self) -> dict:
-        return {"category": self.category, "resources": self.resources}
+        return {"category": self.category, "level": self.level, "resources": self.resources}
+
+
+@dataclass(frozen=True)
+class LevelPolicy:
+    """What the page and the engine do for one crisis level (data/crisis_policy.json)."""
+
+    alarm: bool  # the full help banner, before anything else
+    collapse_passages: bool  # the article's passages sit below the banner, collapsed
+    suggestions: bool  # whether "not covered" may offer other article questions
+    hide_means: bool  # passages about drugs or means are left out
+    persist_strip: bool  # a compact help strip stays for the rest of the browser session
+
+
+@cache
+def level_policy(level: str) -> LevelPolicy:
+    """Return the policy of a crisis level; an unknown level gets the most protective one."""
+    levels = _data("crisis_policy.json")["levels"]
+    return LevelPolicy(**levels.get(level, levels["urgent"]))
 
 
 @dataclass

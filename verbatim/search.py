@@ -59,6 +59,9 @@ class PassageHit:
     score: float
     highlights: list[tuple[int, int]]  # offsets within text
     lines: tuple[int, int] = (0, 0)  # first and last line in the source file, from 1
+    title: str = ""  # the article's title (its first heading or front matter)
+    url: str | None = None  # the original article's address, when its front matter gives one
+    fold: int | None = None  # offset in text after which the page shows the rest on request
 
 
 @dataclass
@@ -73,6 +76,8 @@ class SearchResult:
     notice: str | None = None  # e.g. the query was cut to the model's window
     confidence: float = 0.0
     suggestions: list[str] = field(default_factory=list)  # closest topics when abstaining
+    missing_terms: list[str] = field(default_factory=list)  # distinctive words the corpus never uses
+    withheld: list[str] = field(default_factory=list)  # files changed since the build: passages left out
 
     def to_dict(self) -> dict:
         """Return the JSON contract of ``search --json``."""
@@ -95,6 +100,7 @@ class SearchResult:
             ],
             "notice": self.notice,
             "suggestions": self.suggestions,
+            "missing_terms": self.missing_terms,
         }
 
 
