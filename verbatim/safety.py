@@ -147,6 +147,16 @@ def _physical_lexicon() -> dict:
     }
 
 
+def crisis_from_lexicon(query: str) -> CrisisAlert | None:
+    """The crisis check that needs no model: the page runs it before the model has loaded."""
+    text = normalise_text(query)
+    for category, pattern in _crisis_patterns().items():
+        if pattern.search(text):
+            config = load_resources()["crisis"]
+            return CrisisAlert(category, list(config["resources"][category]), config.get("headline", ""), "lexicon")
+    return None
+
+
 class SafetyChecker:
     """Crisis and physical-numbness detection for one encoder."""
 
