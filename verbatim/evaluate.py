@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .config import DEFAULT_TOP_K
 from .errors import VerbatimError
 from .search import Searcher
 
@@ -53,6 +54,7 @@ class Report:
     none_abstain: float | None
     answerable_abstain: float | None
     mean_passage_chars: float
+    mean_card_chars: float | None  # characters shown per card (top 5), before "show the rest"
     crisis_recall: float | None
     crisis_false_alarm: float | None
     physical_note: float | None
@@ -70,6 +72,7 @@ def _share(flags: list[bool]) -> float | None:
 def evaluate(searcher: Searcher, questions: list[dict]) -> Report:
     """Run every question (top 10) and compute the report."""
     ranks: list[int | None] = []
+    card_chars: list[int] = []
     none_abstain, answer_abstain, crisis_hit, false_alarm, physical_note, emotional_note = [], [], [], [], [], []
     failures = []
     for q in questions:
@@ -78,10 +81,11 @@ def evaluate(searcher: Searcher, questions: list[dict]) -> Report:
         if kind == "answer":
             golds = [fold(g) for g in q.get("gold", [])]
             rank = next(
-                (i + 1 for i, h in enumerate(result.passages) if any(g in fold(h.text) for g in golds)),
+                (i + 1 for i, h in enumerate(result.passages) if any(g in fold(h.visible_text) for g in golds)),
                 None,
             )
             ranks.append(rank)
+            card_chars += [len(h.visible_text) for h in result.passages[:DEFAULT_TOP_K]]
             answer_abstain.append(result.no_answer)
             if not q.get("sensitive"):
                 false_alarm.append(result.crisis is not None)
@@ -111,6 +115,7 @@ def evaluate(searcher: Searcher, questions: list[dict]) -> Report:
         none_abstain=_share(none_abstain),
         answerable_abstain=_share(answer_abstain),
         mean_passage_chars=round(sum(len(p.text) for p in passages) / max(len(passages), 1), 1),
+        mean_card_chars=round(sum(card_chars) / len(card_chars), 1) if card_chars else None,
         crisis_recall=_share(crisis_hit),
         crisis_false_alarm=_share(false_alarm),
         physical_note=_share(physical_note),
@@ -120,9 +125,10 @@ def evaluate(searcher: Searcher, questions: list[dict]) -> Report:
 
 
 def calibrate(searcher: Searcher, questions: list[dict]) -> dict:
-    """Suggest the abstention threshold: midway between the most confident off-topic question
-    and the least confident answerable one (physical-numbness questions are left out: the
-    medical check, not the threshold, makes those abstain)."""
+    """Show how separable a set is: the least confident answerable question, the most
+    confident off-topic one, and the midpoint (physical-numbness questions are left out: the
+    medical check, not the threshold, makes those abstain). The shipped threshold is fitted
+    by training/abstention.py on the development sets only."""
     answer, none = [], []
     for q in questions:
         if q.get("kind") == "answer":

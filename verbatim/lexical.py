@@ -83,3 +83,18 @@ class LexicalIndex:
         if not terms:
             return np.zeros(n_rows, dtype=np.float32)
         return np.asarray(self._retriever.get_scores(terms), dtype=np.float32)
+
+    def unknown_words(self, query: str, also_known: set[str] = frozenset()) -> list[str]:
+        """The query's words (stop words and numbers aside) whose stems never occur in the
+        corpus, as typed, first occurrence first. ``also_known`` are words the corpus knows
+        by another name (synonyms)."""
+        stop, stem = _stopwords(), _stemmer()
+        seen: dict[str, str] = {}
+        for word in _WORD.findall(query):
+            low = word.lower()
+            if low in stop or low.isdigit() or low in also_known:
+                continue
+            s = stem([low])[0]
+            if s not in self._vocab and s not in seen:
+                seen[s] = word
+        return list(seen.values())

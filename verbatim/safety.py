@@ -157,6 +157,11 @@ def crisis_from_lexicon(query: str) -> CrisisAlert | None:
     return None
 
 
+def mentions_means(text: str) -> bool:
+    """True if text names drugs or means of harm (left out after a risk signal)."""
+    return bool(re.search(r"\b(?:drugs?|opioids?|benzodiazepines?|alcohol|overdos\w*|pills?)\b", text, re.I))
+
+
 class SafetyChecker:
     """Crisis and physical-numbness detection for one encoder."""
 
@@ -181,7 +186,7 @@ class SafetyChecker:
                 return self._crisis_labels[best], "similarity"
         return None
 
-    def crisis(self, query: str, qvec: np.ndarray | None) -> CrisisAlert | None:
+    def crisis(self, query: str, qvec: np.ndarray | None, parts=()) -> CrisisAlert | None:
         """Return the crisis alert for ``query``, or None."""
         found = self.crisis_category(query, qvec)
         if found is None:

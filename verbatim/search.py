@@ -10,6 +10,7 @@ or when the question is about physical numbness, which the article does not cove
 from __future__ import annotations
 
 import json
+import math
 import re
 import threading
 import unicodedata
@@ -24,21 +25,18 @@ from .config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_TOKENS, MA
 from .embedding import Encoder, load_encoder, load_tokenizer
 from .errors import QueryError
 from .index import LoadedIndex, ensure_fresh, load_index, read_manifest
-from .safety import CrisisAlert, MedicalNote, SafetyChecker
+from .abstention import load_model as load_abstention_model
+from .lexical import tokenize
+from .ranking import (
+    WEIGHTS, RankingWeights, best_per_passage, card_window, fuse, question_similarity, rank_sections,
+)
+from .safety import CrisisAlert, MedicalNote, SafetyChecker, mentions_means
 
-# Confidence = best cosine of any passage or sentence
-#   + COVERAGE_WEIGHT x the share of the question's words the corpus uses
-#   + TOPIC_WEIGHT x the question's cosine to the corpus centroid (how on-topic it is at all).
-# The threshold sits between the most confident off-topic and the least confident answerable
-# questions of eval/dev.jsonl, eval/calibration.jsonl and eval/heldout.jsonl together
-# (`python -m verbatim evaluate FILE --calibrate`); see the README for the figures.
-COVERAGE_WEIGHT = 0.15
-TOPIC_WEIGHT = 0.2
-ABSTAIN_BELOW = 0.50
-# A passage's dense score is this share of its own similarity plus the rest from its best
-# sentence; lexical evidence (BM25, scaled to the query's best row) adds LEXICAL_WEIGHT.
-PASSAGE_WEIGHT = 0.6
-LEXICAL_WEIGHT = 0.15
+# Ranking and abstention weights live in ranking.RankingWeights.
+# A card shows its section's passages around the best one, up to this many characters and
+# within this score of the best; the rest of the section opens in place.
+CARD_CHARS = 1200
+CARD_MARGIN = 1.0
 # Sentences scoring within this margin of a passage's best sentence are highlighted too.
 HIGHLIGHT_MARGIN = 0.04
 MAX_HIGHLIGHTS = 2
@@ -63,6 +61,11 @@ class PassageHit:
     url: str | None = None  # the original article's address, when its front matter gives one
     fold: int | None = None  # offset in text after which the page shows the rest on request
 
+    @property
+    def visible_text(self) -> str:
+        """The part of the card shown before the reader opens the rest."""
+        return self.text if self.fold is None else self.text[: self.fold]
+
 
 @dataclass
 class SearchResult:
@@ -74,10 +77,11 @@ class SearchResult:
     crisis: CrisisAlert | None = None
     medical: MedicalNote | None = None
     notice: str | None = None  # e.g. the query was cut to the model's window
-    confidence: float = 0.0
+    confidence: float = 0.0  # P(the corpus answers it), from abstention.py
     suggestions: list[str] = field(default_factory=list)  # closest topics when abstaining
     missing_terms: list[str] = field(default_factory=list)  # distinctive words the corpus never uses
     withheld: list[str] = field(default_factory=list)  # files changed since the build: passages left out
+    evidence: dict[str, float] = field(default_factory=dict, repr=False)  # what abstention weighed
 
     def to_dict(self) -> dict:
         """Return the JSON contract of ``search --json``."""
@@ -142,11 +146,13 @@ class Searcher:
         *,
         source_root: Path | None = None,
         safety: SafetyChecker | None = None,
+        weights: RankingWeights = WEIGHTS,
     ) -> None:
         self.index = index
         self.encoder = encoder
         self.source_root = source_root
         self.safety = safety
+        self.weights = weights
         self._lock = threading.Lock()  # bm25s keeps per-call scratch state
         import faiss
 
@@ -157,6 +163,21 @@ class Searcher:
         centroid = np.asarray(index.vectors[whole_rows]).mean(axis=0) if whole_rows else np.zeros(encoder.dim)
         self._centroid = (centroid / max(float(np.linalg.norm(centroid)), 1e-12)).astype(np.float32)
         self._heading_vectors: np.ndarray | None = None
+        titles = list(dict.fromkeys(p.heading_path[0] for p in index.passages if p.heading_path))
+        self._title_vectors = encoder.encode(titles) if titles else np.zeros((0, encoder.dim), np.float32)
+        self._row_passage = [r.passage for r in index.rows]
+        self._row_unit = [r.unit for r in index.rows]
+        # Passages of one section (same file, same headings) are consecutive in the index.
+        self._section_of: list[int] = []
+        self._sections: list[list[int]] = []
+        previous = None
+        for pid, p in enumerate(index.passages):
+            key = (p.source, p.heading_path)
+            if key != previous:
+                self._sections.append([])
+                previous = key
+            self._sections[-1].append(pid)
+            self._section_of.append(len(self._sections) - 1)
 
     @classmethod
     def open(
@@ -196,33 +217,46 @@ class Searcher:
             self._questions = list(seen)
         return self._questions
 
+    def missing_terms(self, text: str) -> list[str]:
+        """Words of the question (stop words aside) that the corpus never uses, as typed."""
+        return self.index.lexical.unknown_words(text, set(_synonyms()))
+
     def search(self, query: str, top_k: int = DEFAULT_TOP_K) -> SearchResult:
-        """Return the passages that answer ``query``, best first, or an abstention."""
+        """Return the sections that answer ``query``, best first, or an abstention."""
+        w = self.weights
         full = text = clean_query(query)
         if not text:
             raise QueryError("query is empty; type a question, e.g. \"why can't I cry anymore?\"")
         if not 1 <= top_k <= MAX_TOP_K:
             raise QueryError(f"top-k of {top_k} is outside 1–{MAX_TOP_K}; pass a value in that range.")
         text, notice = _fit_to_window(text)
-        names = known_names(text)
-        expanded = expand_query(text, names)
-        qvec = self.encoder.encode([expanded])[0]
+        names = known_names(full)
+        missing = self.missing_terms(full)
+        parts = question_parts(full)
+        # One batched call: the whole question, each of its sentences, and the question without
+        # the words the corpus never uses (to tell whether they were its subject).
+        texts = [expand_query(text, names)] + [expand_query(p) for p in parts]
+        reduced = _without(text, missing) if missing else ""
+        if reduced:
+            texts.append(reduced)  # last: evidence compares it with the whole question
+        vecs = self.encoder.encode(texts)
+        qvec = vecs[0]
+        part_vecs = vecs[1 : 1 + len(parts)]
+        query_vecs = vecs[: 1 + len(parts)]
         idx = self.index
         n_rows = len(idx.rows)
 
         k = min(n_rows, _DENSE_CANDIDATES)
-        sims, ids = idx.dense.search(qvec[None, :], k)
-        whole: dict[int, float] = {}  # similarity of the passage row
-        part: dict[int, float] = {}  # similarity of its best sentence row
-        for sim, row in zip(sims[0].tolist(), ids[0].tolist()):
-            if row < 0:
-                continue
-            r = idx.rows[row]
-            best = whole if r.unit < 0 else part
-            if sim > best.get(r.passage, -1.0):
-                best[r.passage] = sim
-        floor = float(sims[0][-1]) if k else 0.0  # rows beyond the candidates score at most this
+        _, ids = idx.dense.search(np.ascontiguousarray(query_vecs, dtype=np.float32), k)
+        # Candidates from every question vector, then exact similarities to all of them.
+        rows = np.unique(ids[ids >= 0])
+        row_sims = np.asarray(idx.vectors[rows], dtype=np.float32) @ query_vecs.T
+        combined = question_similarity(row_sims, w.question_part)
+        whole, part = best_per_passage(combined, rows, self._row_passage, self._row_unit)
+        # Rows beyond the candidates score at most the weakest candidate.
+        floor = float(combined.min()) if len(rows) else 0.0
 
+        expanded = texts[0]
         with self._lock:
             lex = idx.lexical.scores(expanded[:_MAX_LEXICAL_QUERY_CHARS], n_rows)
         lexical: dict[int, float] = {}
@@ -232,49 +266,140 @@ class Searcher:
             if len(top_rows) > _DENSE_CANDIDATES:
                 top_rows = top_rows[np.argpartition(-lex[top_rows], _DENSE_CANDIDATES - 1)[:_DENSE_CANDIDATES]]
             for row in top_rows.tolist():
-                p = idx.rows[row].passage
+                p = self._row_passage[row]
                 lexical[p] = max(lexical.get(p, 0.0), float(lex[row]) / top_lex)
+        scores = fuse(whole, part, lexical, floor, idx.unit_rows.keys(), w)
 
-        dense: dict[int, float] = {}
-        for p in set(whole) | set(part) | set(lexical):
-            w = whole.get(p, floor)
-            u = part.get(p, w if p not in idx.unit_rows else floor)
-            dense[p] = PASSAGE_WEIGHT * w + (1 - PASSAGE_WEIGHT) * u
-
-        coverage = idx.lexical.coverage(text[:_MAX_LEXICAL_QUERY_CHARS], set(names))
-        best = max(max(whole.values(), default=0.0), max(part.values(), default=0.0))
-        confidence = best + COVERAGE_WEIGHT * coverage + TOPIC_WEIGHT * float(self._centroid @ qvec)
+        evidence = self._evidence(text, full, names, missing, vecs, len(parts), row_sims, rows)
+        model = load_abstention_model()
+        conf = model.probability(evidence)
         medical = crisis = None
         if self.safety is not None:
             # The whole question, not just the part the model sees: help must not be cut off.
-            crisis = self.safety.crisis(full, qvec)
+            crisis = self.safety.crisis(full, qvec, list(zip(parts, part_vecs)))
             medical = self.safety.medical(full, qvec)
-        scored = sorted(
-            ((d + LEXICAL_WEIGHT * lexical.get(p, 0.0), p) for p, d in dense.items()),
-            reverse=True,
-        )
-        no_answer = confidence < ABSTAIN_BELOW or (medical is not None and not medical.also_emotional)
+        hide_means = crisis is not None and crisis.policy.hide_means
+        no_answer = conf < model.threshold or (medical is not None and not medical.also_emotional)
         if no_answer:
-            suggestions = self._suggest(qvec)
-            return SearchResult(query, True, [], crisis, medical, notice, confidence, suggestions)
-        hits = [self._hit(p, score, qvec) for score, p in scored[:top_k]]
-        return SearchResult(query, False, hits, crisis, medical, notice, confidence)
+            offer = crisis is None or crisis.policy.suggestions
+            suggestions = self._suggest(qvec) if offer else []
+            return SearchResult(query, True, [], crisis, medical, notice, conf, suggestions, missing, evidence=evidence)
+        hits = []
+        for section, score in rank_sections(scores, self._section_of):
+            hit = self._card(section, scores, score, query_vecs)
+            if hide_means and mentions_means(" ".join(hit.heading_path) + " " + hit.visible_text):
+                continue  # after a risk signal, nothing about drugs or means
+            hits.append(hit)
+            if len(hits) == top_k:
+                break
+        return SearchResult(query, False, hits, crisis, medical, notice, conf, [], missing, evidence=evidence)
 
-    def _hit(self, pid: int, score: float, qvec: np.ndarray) -> PassageHit:
-        p = self.index.passages[pid]
-        rows = self.index.unit_rows.get(pid)
-        if not rows:
-            spans = list(p.units[:1])
+    def _evidence(
+        self, text: str, full: str, names: list[str], missing: list[str], vecs: np.ndarray, n_parts: int,
+        row_sims: np.ndarray, rows: np.ndarray,
+    ) -> dict[str, float]:
+        """What the abstention model weighs (abstention.FEATURES), from vectors already computed."""
+        qvecs = vecs[: 1 + n_parts]
+        whole_row = np.asarray(self._row_unit)[rows] < 0 if len(rows) else np.zeros(0, bool)
+        per_vector_best = row_sims.max(axis=0) if len(rows) else np.zeros(len(qvecs))
+        passage_sims = np.sort(row_sims[whole_row, 0])[::-1] if whole_row.any() else np.zeros(1)
+        centroid = qvecs @ self._centroid
+        titles = (qvecs @ self._title_vectors.T).max(axis=1) if len(self._title_vectors) else np.zeros(len(qvecs))
+        words = max(len(tokenize([full])[0]), 1)
+        parts = slice(1, None) if n_parts else slice(0, 1)
+        return {
+            "best_whole": float(per_vector_best[0]),
+            "best_part": float(per_vector_best.max()),
+            "top5_whole": float(passage_sims[:5].mean()),
+            "centroid_whole": float(centroid[0]),
+            "centroid_part_max": float(centroid.max()),
+            "centroid_part_mean": float(centroid[parts].mean()),
+            "title_whole": float(titles[0]),
+            "title_part_max": float(titles.max()),
+            "title_part_mean": float(titles[parts].mean()),
+            "coverage": self.index.lexical.coverage(text[:_MAX_LEXICAL_QUERY_CHARS], set(names)),
+            "missing_share": min(len(missing) / words, 1.0),
+            "subject_kept": float(vecs[-1] @ vecs[0]) if missing and len(vecs) > 1 + n_parts else 1.0,
+            "parts": math.log1p(n_parts),
+            "parts_matched": float((per_vector_best[parts] >= 0.5).mean()),
+        }
+
+    def _card(self, section: int, scores: dict[int, float], score: float, query_vecs: np.ndarray) -> PassageHit:
+        """One section's card: a contiguous verbatim span of its passages, in reading order."""
+        idx = self.index
+        run = self._mergeable_run(section, scores)
+        pscores = [scores.get(p, float("-inf")) for p in run]
+        spans = [(idx.passages[p].start, idx.passages[p].end) for p in run]
+        lo, hi = card_window(spans, pscores, CARD_CHARS, CARD_MARGIN)
+        first, last = idx.passages[run[lo]], idx.passages[run[-1]]
+        source_text = self._source_text(first.source) if len(run) > 1 else None
+        if source_text is None:
+            run, lo, hi = [run[lo]], 0, 0  # no verified source: the best passage alone
+            first = last = idx.passages[run[0]]
+            text = first.text
         else:
-            unit_scores = np.asarray(self.index.vectors[rows]) @ qvec
-            best = float(unit_scores.max())
-            order = np.argsort(-unit_scores)[:MAX_HIGHLIGHTS]
-            keep = [i for i in order if unit_scores[i] >= best - HIGHLIGHT_MARGIN]
-            spans = sorted(p.units[self.index.rows[rows[i]].unit] for i in keep)
+            text = source_text[first.start : last.end]
+        shown_end = idx.passages[run[hi]].end - first.start
+        highlights = self._highlights(run[lo : hi + 1], first.start, query_vecs)
         return PassageHit(
-            p.text, self.source_path(p.source), p.start, p.end, list(p.heading_path), score,
-            [tuple(s) for s in spans], p.lines,
+            text, self.source_path(first.source), first.start, last.end, list(first.heading_path), score,
+            highlights, (first.lines[0], last.lines[1]),
+            fold=shown_end if shown_end < len(text) else None,
         )
+
+    def _mergeable_run(self, section: int, scores: dict[int, float]) -> list[int]:
+        """The section's passages around its best one that can join into one verbatim span
+        (only blank space between them: never markup from an HTML file or skipped chrome)."""
+        members = self._sections[section]
+        best = max(members, key=lambda p: scores.get(p, float("-inf")))
+        text = self._source_text(self.index.passages[best].source)
+        if text is None or len(members) == 1:
+            return [best]
+        passages = self.index.passages
+
+        def joins(a: int, b: int) -> bool:
+            return text[passages[a].end : passages[b].start].isspace()
+
+        lo = hi = members.index(best)
+        while lo > 0 and joins(members[lo - 1], members[lo]):
+            lo -= 1
+        while hi < len(members) - 1 and joins(members[hi], members[hi + 1]):
+            hi += 1
+        return members[lo : hi + 1]
+
+    def _source_text(self, source: str) -> str | None:
+        """The source file as indexed, or None if it cannot be read or no longer matches."""
+        if self.source_root is None:
+            return None
+        text = _read_source(self.source_root / source)
+        if text is None:
+            return None
+        ok = all(
+            text[p.start : p.end] == p.text for p in self.index.passages if p.source == source
+        )
+        return text if ok else None
+
+    def _highlights(self, pids: list[int], offset: int, query_vecs: np.ndarray) -> list[tuple[int, int]]:
+        """The best-matching sentences of the shown passages, as offsets in the card."""
+        candidates: list[tuple[float, tuple[int, int]]] = []
+        for pid in pids:
+            p = self.index.passages[pid]
+            rows = self.index.unit_rows.get(pid)
+            if rows:
+                unit_scores = question_similarity(np.asarray(self.index.vectors[rows]) @ query_vecs.T, self.weights.question_part)
+                units = [p.units[self.index.rows[r].unit] for r in rows]
+            else:
+                row = next(i for i, r in enumerate(self.index.rows) if r.passage == pid and r.unit < 0)
+                unit_scores = question_similarity(np.asarray(self.index.vectors[[row]]) @ query_vecs.T, self.weights.question_part)
+                units = list(p.units[:1])
+            base = p.start - offset
+            candidates += [(float(s), (base + a, base + b)) for s, (a, b) in zip(unit_scores, units)]
+        if not candidates:
+            return []
+        candidates.sort(key=lambda c: -c[0])
+        top = candidates[0][0]
+        keep = [span for s, span in candidates[:MAX_HIGHLIGHTS] if s >= top - HIGHLIGHT_MARGIN]
+        return sorted(keep)
 
     def _suggest(self, qvec: np.ndarray, n: int = 3) -> list[str]:
         """The question headings closest to the query, offered when abstaining."""
@@ -285,6 +410,40 @@ class Searcher:
             self._heading_vectors = self.encoder.encode(headings)
         order = np.argsort(-(self._heading_vectors @ qvec))[:n]
         return [headings[i] for i in order]
+
+
+_PART_SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
+_MAX_PARTS = 6
+
+
+def question_parts(text: str) -> list[str]:
+    """A long question's sentences (at least three words each), or [] for a one-sentence one."""
+    parts = [p.strip() for p in _PART_SPLIT.split(text) if len(re.findall(r"\w+", p)) >= 3]
+    return parts[:_MAX_PARTS] if len(parts) > 1 else []
+
+
+def _without(text: str, words: list[str]) -> str:
+    """The question with the given words taken out."""
+    drop = {w.lower() for w in words}
+    kept = [t for t in re.findall(r"\w+|[^\w\s]", text) if t.lower() not in drop]
+    return " ".join(kept)
+
+
+@cache
+def _read_cached(path: str, size: int, mtime_ns: int) -> str | None:
+    try:
+        return Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _read_source(path: Path) -> str | None:
+    """Read a source file, cached while its size and modification time stay the same."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return _read_cached(str(path), st.st_size, st.st_mtime_ns)
 
 
 def _fit_to_window(text: str) -> tuple[str, str | None]:

@@ -1,0 +1,117 @@
+"""How evidence becomes a ranking: pure functions over similarity scores, no model needed.
+
+Every weight of the ranking lives in ``RankingWeights``; a new signal is one function and
+one weight here, tested without the model (tests/test_ranking.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class RankingWeights:
+    """The ranking's policy. Chosen on development questions only (eval/README.md);
+    whether to answer at all is abstention.py's."""
+
+    # A passage's dense score: this share of its own cosine, the rest from its best sentence
+    # ("small-to-big": a question about one bullet of a long list finds the list).
+    passage: float = 0.6
+    # BM25, scaled to the query's best row, adds this much.
+    lexical: float = 0.15
+    # A long question is also searched sentence by sentence; the sentences' mean similarity
+    # counts this share, the whole question the rest. On the development questions any share
+    # above 0 ranked worse (eval/README.md), so sentences inform abstention and the crisis
+    # check, not the ranking; the weight stays so the trial can be repeated.
+    question_part: float = 0.0
+
+
+WEIGHTS = RankingWeights()
+
+
+def question_similarity(sims: np.ndarray, part_share: float) -> np.ndarray:
+    """Combine each row's similarity to the whole question (column 0) and to its sentences
+    (the other columns): the whole question counts ``1 - part_share``, the sentences' mean the rest.
+    A story's sentences each say a little; their mean keeps one stray sentence from deciding."""
+    if sims.shape[1] == 1 or part_share <= 0:
+        return sims[:, 0]
+    return (1 - part_share) * sims[:, 0] + part_share * sims[:, 1:].mean(axis=1)
+
+
+def best_per_passage(
+    sims: np.ndarray, rows: np.ndarray, row_passage: list[int], row_unit: list[int]
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Best similarity of each passage's own row and of its best sentence row."""
+    whole: dict[int, float] = {}
+    part: dict[int, float] = {}
+    for sim, row in zip(sims.tolist(), rows.tolist()):
+        best = whole if row_unit[row] < 0 else part
+        p = row_passage[row]
+        if sim > best.get(p, -1.0):
+            best[p] = sim
+    return whole, part
+
+
+def fuse(
+    whole: Mapping[int, float],
+    part: Mapping[int, float],
+    lexical: Mapping[int, float],
+    floor: float,
+    has_sentences: Iterable[int] | set[int],
+    weights: RankingWeights = WEIGHTS,
+) -> dict[int, float]:
+    """Each candidate passage's score from its dense and lexical evidence.
+
+    A passage outside a retriever's candidates scores at most ``floor`` there (the last
+    candidate's similarity). A passage without sentence rows is its own sentence.
+    """
+    with_sentences = set(has_sentences)
+    scores: dict[int, float] = {}
+    for p in set(whole) | set(part) | set(lexical):
+        w = whole.get(p, floor)
+        u = part.get(p, w if p not in with_sentences else floor)
+        dense = weights.passage * w + (1 - weights.passage) * u
+        scores[p] = dense + weights.lexical * lexical.get(p, 0.0)
+    return scores
+
+
+def rank_sections(scores: Mapping[int, float], section_of: list[int]) -> list[tuple[int, float]]:
+    """Sections by their best passage's score, best first: (section, score)."""
+    best: dict[int, float] = {}
+    for p, s in scores.items():
+        sec = section_of[p]
+        if s > best.get(sec, float("-inf")):
+            best[sec] = s
+    return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+
+
+def card_window(
+    lengths: list[tuple[int, int]], scores: list[float], cap: int, margin: float
+) -> tuple[int, int]:
+    """Which of a section's passages (in document order) a card shows before its fold.
+
+    ``lengths`` are the passages' (start, end) offsets. The window starts at the best passage
+    and grows to a neighbour, the better-scoring first, while the shown span stays within
+    ``cap`` characters and the neighbour scores within ``margin`` of the best. Returns the
+    first and last passage index shown (inclusive).
+    """
+    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    lo = hi = best
+    top = scores[best]
+    while True:
+        options = []
+        if lo > 0:
+            options.append((scores[lo - 1], lo - 1))
+        if hi < len(scores) - 1:
+            options.append((scores[hi + 1], hi + 1))
+        options = [
+            (s, i) for s, i in options
+            if s >= top - margin and max(lengths[hi][1], lengths[i][1]) - min(lengths[lo][0], lengths[i][0]) <= cap
+        ]
+        if not options:
+            return lo, hi
+        _, i = max(options)
+        lo, hi = min(lo, i), max(hi, i)
