@@ -1,6 +1,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -25,8 +26,8 @@ def test_search_json_contract(run, real_index):
     data = json.loads(result.output)
     assert data["no_answer"] is False and data["crisis"] is None and len(data["passages"]) == 5
     top = data["passages"][0]
-    text = (ROOT / top["source"]).read_text("utf-8") if not top["source"].startswith("/") else open(top["source"]).read()
-    assert text[top["start"] : top["end"]] == top["text"]
+    assert top["source"] == f"{CORPUS.as_posix()}/emotional-numbness.md"
+    assert Path(top["source"]).read_text("utf-8")[top["start"] : top["end"]] == top["text"]
 
 
 def test_search_human_readable_marks_highlights(run, real_index):
@@ -37,9 +38,14 @@ def test_search_human_readable_marks_highlights(run, real_index):
 
 
 def test_abstention_in_text_and_json(run, real_index):
-    result = run("search", "how do I bake sourdough bread", "--json", "--index", str(real_index), "--corpus", str(CORPUS))
+    args = ("search", "how do I bake sourdough bread", "--index", str(real_index), "--corpus", str(CORPUS))
+    result = run(*args, "--json")
+    assert result.exit_code == 0
     data = json.loads(result.output)
     assert data["no_answer"] is True and data["passages"] == []
+    text = run(*args)
+    assert text.exit_code == 0
+    assert text.output.startswith("This article doesn't cover that.\nClosest topics it does cover:\n  • ")
 
 
 def test_crisis_in_json(run, real_index):
