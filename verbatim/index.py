@@ -221,7 +221,7 @@ def _embed(encoder: Encoder, texts: list[str], bar: bool | None) -> np.ndarray:
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     disable = None if bar is None else not bar  # tqdm's None: show only on a terminal
     with tqdm(total=len(texts), desc="embedding", unit="text", file=sys.stderr, disable=disable,
-              mininterval=0.5, leave=False) as shown:
+              mininterval=0.5) as shown:
         for s in range(0, len(order), _EMBED_STEP):
             step = order[s : s + _EMBED_STEP]
             out[step] = encoder.encode([texts[i] for i in step])

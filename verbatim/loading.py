@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from .config import MAX_SOURCE_BYTES
+from .config import EMBED_BYTES_PER_SECOND, MAX_SOURCE_BYTES
 from .errors import SourceFileError
 
 BlockKind = Literal["heading", "paragraph", "list_item"]
@@ -60,9 +60,10 @@ def read_source(path: Path, name: str | None = None) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
+            minutes = max(1, round(size / EMBED_BYTES_PER_SECOND / 60))
             raise SourceFileError(
-                f"{label}: {size:,} bytes is larger than the {MAX_SOURCE_BYTES:,}-byte limit "
-                "for one source file; split it into articles."
+                f"{label}: {size:,} bytes is larger than the {MAX_SOURCE_BYTES:,}-byte limit for one "
+                f"source file (embedding it would take about {minutes} minutes); split it into articles."
             )
         data = path.read_bytes()
     except FileNotFoundError:
