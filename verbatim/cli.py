@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 
@@ -24,17 +26,41 @@ CORPUS_OPTION = click.option(
 )
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that a running build removes its partial files."""
+
+
+@contextmanager
+def _sigterm_interrupts():
+    def handler(signum, frame):
+        raise Interrupted(signal.Signals(signum).name)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def one_line_errors(func: Callable) -> Callable:
-    """Turn library exceptions into a one-line message and exit status 1."""
+    """Turn library exceptions, Ctrl-C and SIGTERM into a one-line message and exit status 1."""
 
     @wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            with _sigterm_interrupts():
+                return func(*args, **kwargs)
         except VerbatimError as e:
             raise click.ClickException(str(e)) from None
-        except KeyboardInterrupt:
-            raise click.ClickException("interrupted.") from None
+        except KeyboardInterrupt as e:
+            name = e.args[0] if isinstance(e, Interrupted) else "SIGINT"
+            raise click.ClickException(
+                f"interrupted by {name}; the index was left as it was (the previous build keeps serving)."
+            ) from None
 
     return wrapper
 
@@ -58,12 +84,16 @@ def cli() -> None:
 def build(corpus: Path, index_dir: Path) -> None:
     """Build the index from the corpus (only changed text is re-embedded).
 
+    Progress goes to stderr, with a bar while embedding on a terminal. Ctrl-C or SIGTERM
+    stops it cleanly: the previous build keeps serving.
+
     Example: python -m verbatim build --corpus corpus --index index
     """
     from .embedding import load_encoder
     from .index import build_index
 
-    report = build_index(corpus, index_dir, load_encoder(), progress=lambda m: click.echo(m, err=True))
+    report = build_index(corpus, index_dir, load_encoder(), progress=lambda m: click.echo(m, err=True),
+                         progress_bar=None)
     click.echo(
         f"Built {report.passages} passages ({report.rows} vectors: {report.embedded} embedded, "
         f"{report.reused} reused) into {index_dir} in {report.seconds:.1f} s. "
