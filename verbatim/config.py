@@ -42,6 +42,9 @@ SOFT_PASSAGE_CHARS = 480
 EMBED_BYTES_PER_SECOND = 2_500
 MAX_SOURCE_BYTES = 300_000
 
+# The longest question accepted, by the page and by `search` (one query or a batch line).
+MAX_QUERY_CHARS = 25_000
+
 # Corpora up to this many vectors use exact search; larger ones an inverted-file index
 # (IVF-Flat) that scans IVF_PROBE_SHARE of its lists per query. Measured on 400,000 vectors
 # (`python -m verbatim bench`): recall@10 0.99 against exact search at a fifth of its
