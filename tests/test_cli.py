@@ -142,7 +142,7 @@ def test_a_changed_corpus_is_rebuilt_and_the_answer_quotes_the_new_text(tmp_path
 
 def test_every_command_has_help_with_an_example():
     runner = CliRunner()
-    for command in ("build", "search", "evaluate", "bench"):
+    for command in ("build", "search", "watch", "evaluate", "bench"):
         result = runner.invoke(cli, [command, "--help"])
         assert result.exit_code == 0 and "Example: python -m verbatim" in result.output
 

@@ -102,6 +102,34 @@ def build(corpus: Path, index_dir: Path) -> None:
 
 
 @cli.command()
+@CORPUS_OPTION
+@INDEX_OPTION
+@click.option("--debounce", type=click.FloatRange(0, 60), default=0.5, show_default=True,
+              help="Seconds without further changes before rebuilding.")
+@click.option("--while-pid", type=int, default=None, help="Stop when this process exits (make run passes its own).")
+@one_line_errors
+def watch(corpus: Path, index_dir: Path, debounce: float, while_pid: int | None) -> None:
+    """Rebuild the index incrementally whenever the corpus changes, until stopped.
+
+    Builds run one at a time; the page and search pick up each new build. A file that
+    cannot be indexed is reported and the previous build keeps serving.
+
+    Example: python -m verbatim watch --corpus corpus --index index
+    """
+    from .embedding import load_encoder
+    from .watch import CorpusWatcher
+
+    watcher = CorpusWatcher(corpus, index_dir, load_encoder(), debounce=debounce,
+                            say=lambda m: click.echo(m, err=True))
+    try:
+        watcher.run(parent_pid=while_pid)
+    except KeyboardInterrupt:
+        if watcher.building:
+            raise  # a build was cut short: one line, exit 1
+        click.echo(f"stopped watching {corpus}.", err=True)
+
+
+@cli.command()
 @click.argument("query", required=False)
 @click.option("--queries", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
               help="JSONL file (- for stdin), one {\"query\": ...} per line; writes one JSON result per line, "
