@@ -71,7 +71,7 @@ class CorpusWatcher:
 
         stop = stop or threading.Event()
         observer = Observer()
-        observer.schedule(_Handler(self._changed, self.index_dir), str(self.corpus), recursive=True)
+        observer.schedule(_Handler(self._changed, self.corpus, self.index_dir), str(self.corpus), recursive=True)
         observer.start()
         try:
             self.rebuild_if_needed()
@@ -91,22 +91,25 @@ class CorpusWatcher:
 
 
 class _Handler:
-    """Marks the corpus changed on any event about a source file or a folder."""
+    """Marks the corpus changed on any event about a source file or a folder in it."""
 
-    def __init__(self, changed: threading.Event, index_dir: Path) -> None:
+    def __init__(self, changed: threading.Event, corpus: Path, index_dir: Path) -> None:
         self._changed = changed
-        self._index = str(index_dir.resolve())
+        self._corpus = corpus.resolve()
+        self._index = index_dir.resolve()
 
     def dispatch(self, event) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return  # reads, not changes
-        for path in (event.src_path, getattr(event, "dest_path", "")):
-            if not path or os.path.abspath(path).startswith(self._index):
+        for name in (event.src_path, getattr(event, "dest_path", "")):
+            if not name:
                 continue
-            name = os.path.basename(path)
-            if name.startswith("."):
-                continue  # editors' swap and backup files
-            if event.is_directory or os.path.splitext(name)[1].lower() in LOADERS:
+            path = Path(os.path.realpath(name))
+            if path.is_relative_to(self._index) or not path.is_relative_to(self._corpus):
+                continue
+            if any(part.startswith(".") for part in path.relative_to(self._corpus).parts):
+                continue  # editors' swap files, .git: hidden names the corpus skips too
+            if event.is_directory or path.suffix.lower() in LOADERS:
                 self._changed.set()
 
 
