@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 from verbatim.cli import cli
-from verbatim.errors import CorpusError, IndexWriteError, SourceFileError
+from verbatim.errors import IndexWriteError, SourceFileError
 from verbatim.index import build_index, current_build, load_index
 
 ROOT_USER = os.geteuid() == 0
