@@ -105,6 +105,7 @@ def test_evaluate_prints_every_figure(run, real_index):
     (["search", "   ", "--index", "{index}", "--corpus", str(CORPUS)], "Error: query is empty; type a question, e.g. \"why can't I cry anymore?\""),
     (["search", "--index", "{index}"], "Error: give a QUERY or --queries FILE.jsonl, e.g. python -m verbatim search \"why am I numb?\""),
     (["build", "--corpus", "{tmp}/missing", "--index", "{tmp}/i"], "Error: {tmp}/missing: corpus folder not found; create it or pass --corpus DIR."),
+    (["watch", "--corpus", "{tmp}/missing", "--index", "{tmp}/i"], "Error: {tmp}/missing: corpus folder not found; create it or pass --corpus DIR."),
     (["evaluate", "{tmp}/none.jsonl", "--index", "{index}", "--corpus", str(CORPUS)], "Error: {tmp}/none.jsonl: file not found; pass a JSONL file of questions."),
     (["search", "numb", "--top-k", "0", "--index", "{index}"], "Error: Invalid value for '--top-k': 0 is not in the range 1<=x<=50."),
     (["search", "numb " * 5001, "--index", "{index}"], "Error: query is 25,005 characters; the limit is 25,000, shorten it."),

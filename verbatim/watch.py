@@ -70,9 +70,16 @@ class CorpusWatcher:
         from watchdog.observers import Observer
 
         stop = stop or threading.Event()
+        if not self.corpus.is_dir():
+            raise CorpusError(f"{self.corpus}: corpus folder not found; create it or pass --corpus DIR.")
         observer = Observer()
-        observer.schedule(_Handler(self._changed, self.corpus, self.index_dir), str(self.corpus), recursive=True)
-        observer.start()
+        try:
+            observer.schedule(_Handler(self._changed, self.corpus, self.index_dir), str(self.corpus), recursive=True)
+            observer.start()
+        except OSError as e:  # e.g. the system's limit on watched folders
+            raise CorpusError(
+                f"{self.corpus}: cannot watch it ({e.strerror or e}); run python -m verbatim build after edits."
+            ) from None
         try:
             self.rebuild_if_needed()
             self.say(f"watching {self.corpus} (rebuilding {self.index_dir} after each change)")
