@@ -216,3 +216,12 @@ def test_large_corpora_get_an_approximate_index_checked_against_exact_search():
     _, got = ivf.search(queries, 10)
     recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(truth, got)])
     assert recall >= 0.95
+
+
+def test_the_build_whose_manifest_was_read_is_the_build_loaded(hash_index, small_corpus, hash_encoder):
+    live = read_manifest(hash_index)
+    (small_corpus / "c.md").write_text("# New\n\nA new article arrives.\n", "utf-8")
+    build_index(small_corpus, hash_index, hash_encoder)  # CURRENT moves between reading and loading
+    loaded = load_index(hash_index, hash_encoder, live=live)
+    assert loaded.folder == live[0] != current_build(hash_index)
+    assert set(loaded.manifest["sources"]) == {"a.md", "b.txt"}
