@@ -1,11 +1,13 @@
-# make run   set up .venv, build the index if the corpus changed, start the page
+# make run   set up .venv, build the index if the corpus changed, start the page and keep
+#            the index current while it serves (the watcher stops when make does)
+# make watch rebuild the index whenever corpus/ changes
 # make test  set up .venv, run the whole test suite
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 export HF_HUB_OFFLINE := 1
 
-.PHONY: run test index evaluate bench
+.PHONY: run test index watch evaluate bench
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -17,7 +19,11 @@ index: $(VENV)/.installed
 	$(PY) build_index.py
 
 run: index
+	$(PY) -m verbatim watch --while-pid $$PPID &
 	$(PY) -m streamlit run app.py
+
+watch: index
+	$(PY) -m verbatim watch
 
 test: $(VENV)/.installed
 	$(PY) -m pytest

@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -7,12 +8,13 @@ import sys
 import numpy as np
 import pytest
 
-from conftest import ROOT
+from conftest import CORPUS, ROOT
 from verbatim.config import CHUNKER_VERSION
 from verbatim.errors import (
     BuildLockedError, IndexCorruptError, IndexMismatchError, IndexNotFoundError, SourceFileError, StaleIndexError,
 )
 from verbatim.index import build_index, current_build, load_index, read_manifest, rebuild_reason
+from verbatim.lexical import lexical_config
 from verbatim.search import Searcher
 
 
@@ -23,7 +25,8 @@ def test_manifest_records_what_built_the_index(hash_index, hash_encoder):
     assert set(manifest["sources"]) == {"a.md", "b.txt"}
     assert all(len(s["sha256"]) == 64 for s in manifest["sources"].values())
     assert manifest["passages"] == len(json.loads((build / "passages.json").read_text()))
-    assert manifest["index_type"] == "flat"
+    assert manifest["index_type"] == "Flat"
+    assert manifest["lexical"] == lexical_config() and manifest["lexical"]["bm25s"]
     assert not any(p.suffix in (".pkl", ".pickle") for p in build.rglob("*"))
 
 
@@ -58,13 +61,59 @@ def test_index_built_with_another_model_is_refused(hash_index, real_encoder):
         load_index(hash_index, real_encoder)
 
 
-def test_index_built_by_another_chunker_version_is_refused(hash_index, hash_encoder):
+def test_index_built_by_another_chunker_version_is_refused(hash_index, small_corpus, hash_encoder):
     build, manifest = read_manifest(hash_index)
     manifest["chunker"]["version"] = "0"
     (build / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(IndexMismatchError, match=f"chunker version 0, not {CHUNKER_VERSION}; rebuild"):
         load_index(hash_index, hash_encoder)
-    assert rebuild_reason(hash_index, hash_index) == "the index was built by another version of verbatim"
+    # the corpus is unchanged, so only the chunker version can make a rebuild due
+    assert rebuild_reason(hash_index, small_corpus, hash_encoder) == (
+        f"index was built with chunker version 0, not {CHUNKER_VERSION}"
+    )
+
+
+def test_index_built_with_another_lexical_configuration_is_refused(hash_index, small_corpus, hash_encoder):
+    build, manifest = read_manifest(hash_index)
+    manifest["lexical"]["stopwords"]["count"] += 1
+    (build / "manifest.json").write_text(json.dumps(manifest))
+    message = "index was built with another lexical configuration (stopwords differ)"
+    with pytest.raises(IndexMismatchError, match=rf"^{re.escape(message)}; rebuild: python -m verbatim build$"):
+        load_index(hash_index, hash_encoder)
+    assert rebuild_reason(hash_index, small_corpus, hash_encoder) == message
+
+
+def test_a_bm25s_upgrade_in_the_code_is_noticed(hash_index, small_corpus, hash_encoder, monkeypatch):
+    from verbatim import store
+
+    assert rebuild_reason(hash_index, small_corpus, hash_encoder) is None
+    upgraded = {**lexical_config(), "bm25s": "99.0"}
+    monkeypatch.setattr(store, "lexical_config", lambda: upgraded)
+    assert rebuild_reason(hash_index, small_corpus, hash_encoder) == (
+        "index was built with another lexical configuration (bm25s differ)"
+    )
+    with pytest.raises(IndexMismatchError, match="bm25s differ"):
+        Searcher.open(hash_index, small_corpus, encoder=hash_encoder)
+
+
+def test_build_index_script_and_search_agree_after_a_model_fingerprint_change(tmp_path, real_index, real_encoder):
+    import shutil
+
+    copy = tmp_path / "index"
+    shutil.copytree(real_index, copy)
+    assert rebuild_reason(copy, CORPUS) is None  # what build_index.py and make run ask
+    Searcher.open(copy, CORPUS, encoder=real_encoder)  # and search agrees: usable
+    build, manifest = read_manifest(copy)
+    manifest["model"]["fingerprint"] = "0" * 64  # as after an upgrade of the model package
+    (build / "manifest.json").write_text(json.dumps(manifest))
+    assert rebuild_reason(copy, CORPUS).startswith("index was built with model sentence-transformers/all-MiniLM-L6-v2 (000000000000)")
+    with pytest.raises(IndexMismatchError, match=r"\(000000000000\)"):
+        Searcher.open(copy, CORPUS, encoder=real_encoder)
+    proc = subprocess.run([sys.executable, "build_index.py", "--index", str(copy)], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith("Built "), proc.stderr
+    assert rebuild_reason(copy, CORPUS) is None
+    assert Searcher.open(copy, CORPUS, encoder=real_encoder).search("why can't I cry").passages
 
 
 @pytest.mark.parametrize("victim", ["passages.json", "rows.json", "vectors.npy", "dense.faiss", "keys.json",
@@ -150,15 +199,16 @@ def test_kill_9_mid_build_leaves_the_previous_index_and_the_next_build_succeeds(
 def test_large_corpora_get_an_approximate_index_checked_against_exact_search():
     import faiss
 
-    from verbatim.index import _make_faiss, choose_index_type
+    from verbatim.dense import choose_index_type, make_dense
 
-    assert choose_index_type(268) == "flat"
-    assert choose_index_type(400_000) == "ivf1024"
+    assert choose_index_type(268) == "Flat"
+    assert choose_index_type(400_000) == "IVF1024,Flat"
     rng = np.random.default_rng(3)
     centres = rng.standard_normal((40, 32)).astype(np.float32)
     vectors = centres[rng.integers(0, 40, 20_000)] + 0.3 * rng.standard_normal((20_000, 32)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    ivf = _make_faiss(vectors, "ivf64")
+    ivf = make_dense(vectors, "IVF64,Flat")
+    assert faiss.extract_index_ivf(ivf).nprobe == 8
     exact = faiss.IndexFlatIP(32)
     exact.add(vectors)
     queries = vectors[:200] + 0.01
@@ -166,3 +216,12 @@ def test_large_corpora_get_an_approximate_index_checked_against_exact_search():
     _, got = ivf.search(queries, 10)
     recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(truth, got)])
     assert recall >= 0.95
+
+
+def test_the_build_whose_manifest_was_read_is_the_build_loaded(hash_index, small_corpus, hash_encoder):
+    live = read_manifest(hash_index)
+    (small_corpus / "c.md").write_text("# New\n\nA new article arrives.\n", "utf-8")
+    build_index(small_corpus, hash_index, hash_encoder)  # CURRENT moves between reading and loading
+    loaded = load_index(hash_index, hash_encoder, live=live)
+    assert loaded.folder == live[0] != current_build(hash_index)
+    assert set(loaded.manifest["sources"]) == {"a.md", "b.txt"}

@@ -4,7 +4,8 @@ import pytest
 
 from conftest import ARTICLE, RAW_SEED
 from verbatim.errors import CorpusError, SourceFileError
-from verbatim.loading import load_corpus, load_document, parse_html, parse_markdown, parse_plain_text
+from verbatim.corpus import load_corpus
+from verbatim.loading import load_document, parse_html, parse_markdown, parse_plain_text
 
 
 def test_raw_seed_and_markdown_have_the_same_heading_structure():

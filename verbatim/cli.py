@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import click
 
 from . import __version__
 from .config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_TOP_K
-from .errors import VerbatimError
+from .errors import BuildLockedError, CorpusError, IndexWriteError, VerbatimError
 
 INDEX_OPTION = click.option(
     "--index", "index_dir", type=click.Path(path_type=Path), default=DEFAULT_INDEX, show_default=True,
@@ -24,17 +26,41 @@ CORPUS_OPTION = click.option(
 )
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that a running build removes its partial files."""
+
+
+@contextmanager
+def _sigterm_interrupts():
+    def handler(signum, frame):
+        raise Interrupted(signal.Signals(signum).name)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def one_line_errors(func: Callable) -> Callable:
-    """Turn library exceptions into a one-line message and exit status 1."""
+    """Turn library exceptions, Ctrl-C and SIGTERM into a one-line message and exit status 1."""
 
     @wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            with _sigterm_interrupts():
+                return func(*args, **kwargs)
         except VerbatimError as e:
             raise click.ClickException(str(e)) from None
-        except KeyboardInterrupt:
-            raise click.ClickException("interrupted.") from None
+        except KeyboardInterrupt as e:
+            name = e.args[0] if isinstance(e, Interrupted) else "SIGINT"
+            raise click.ClickException(
+                f"interrupted by {name}; the index was left as it was (the previous build keeps serving)."
+            ) from None
 
     return wrapper
 
@@ -58,12 +84,16 @@ def cli() -> None:
 def build(corpus: Path, index_dir: Path) -> None:
     """Build the index from the corpus (only changed text is re-embedded).
 
+    Progress goes to stderr, with a bar while embedding on a terminal. Ctrl-C or SIGTERM
+    stops it cleanly: the previous build keeps serving.
+
     Example: python -m verbatim build --corpus corpus --index index
     """
     from .embedding import load_encoder
     from .index import build_index
 
-    report = build_index(corpus, index_dir, load_encoder(), progress=lambda m: click.echo(m, err=True))
+    report = build_index(corpus, index_dir, load_encoder(), progress=lambda m: click.echo(m, err=True),
+                         progress_bar=None)
     click.echo(
         f"Built {report.passages} passages ({report.rows} vectors: {report.embedded} embedded, "
         f"{report.reused} reused) into {index_dir} in {report.seconds:.1f} s. "
@@ -72,42 +102,118 @@ def build(corpus: Path, index_dir: Path) -> None:
 
 
 @cli.command()
+@CORPUS_OPTION
+@INDEX_OPTION
+@click.option("--debounce", type=click.FloatRange(0, 60), default=0.5, show_default=True,
+              help="Seconds without further changes before rebuilding.")
+@click.option("--while-pid", type=int, default=None, help="Stop when this process exits (make run passes its own).")
+@one_line_errors
+def watch(corpus: Path, index_dir: Path, debounce: float, while_pid: int | None) -> None:
+    """Rebuild the index incrementally whenever the corpus changes, until stopped.
+
+    Builds run one at a time; the page and search pick up each new build. A file that
+    cannot be indexed is reported and the previous build keeps serving.
+
+    Example: python -m verbatim watch --corpus corpus --index index
+    """
+    from .embedding import load_encoder
+    from .watch import CorpusWatcher
+
+    watcher = CorpusWatcher(corpus, index_dir, load_encoder(), debounce=debounce,
+                            say=lambda m: click.echo(m, err=True))
+    try:
+        watcher.run(parent_pid=while_pid)
+    except KeyboardInterrupt:
+        if watcher.building:
+            raise  # a build was cut short: one line, exit 1
+        click.echo(f"stopped watching {corpus}.", err=True)
+
+
+@cli.command()
 @click.argument("query", required=False)
-@click.option("--queries", type=click.Path(path_type=Path, dir_okay=False),
-              help="JSONL file, one {\"query\": ...} per line; writes one result per line.")
+@click.option("--queries", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+              help="JSONL file (- for stdin), one {\"query\": ...} per line; writes one JSON result per line, "
+                   "or {\"line\": N, \"error\": ...} for a bad line, and exits 1 if any line failed.")
 @click.option("--top-k", type=click.IntRange(1, MAX_TOP_K), default=DEFAULT_TOP_K, show_default=True,
               help="Passages to return.")
 @INDEX_OPTION
 @CORPUS_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON result object.")
+@click.option("--no-rebuild", is_flag=True,
+              help="If the corpus changed since the build, leave out passages of changed files instead of rebuilding.")
 @one_line_errors
-def search(query: str | None, queries: Path | None, top_k: int, index_dir: Path, corpus: Path, as_json: bool) -> None:
+def search(query: str | None, queries: Path | None, top_k: int, index_dir: Path, corpus: Path, as_json: bool,
+           no_rebuild: bool) -> None:
     """Search the article for passages that answer QUERY.
+
+    Every passage is checked against its file first: if the corpus changed since the index
+    was built, the index is rebuilt (only changed text is re-embedded) and answered from.
 
     Example: python -m verbatim search "can zoloft make me feel nothing?" --json
     """
-    from .search import Searcher
+    from .batch import query_too_long
+    from .live import LiveSearcher
 
     if (query is None) == (queries is None):
         raise click.UsageError('give a QUERY or --queries FILE.jsonl, e.g. python -m verbatim search "why am I numb?"')
+    if query is not None and query_too_long(query):
+        raise click.ClickException(query_too_long(query))
+    live = LiveSearcher(index_dir, corpus, rebuild=not no_rebuild)
+    if not no_rebuild:
+        try:
+            report = live.refresh()
+        except (CorpusError, IndexWriteError, BuildLockedError) as e:
+            # answer from the previous build; passages of changed files are left out
+            click.echo(f"warning: could not rebuild: {e}", err=True)
+        else:
+            if report is not None:
+                click.echo(f"{corpus} changed: rebuilt ({report.embedded} embedded, {report.reused} reused).", err=True)
     if queries is not None:
-        from .evaluate import read_questions
-
-        items = read_questions(queries)
-        searcher = Searcher.open(index_dir, corpus)
-        for item in items:
-            try:
-                out = searcher.search(item["query"], top_k).to_dict()
-            except VerbatimError as e:  # one bad line does not stop the batch
-                out = {"query": item["query"], "error": str(e)}
-            click.echo(json.dumps(out, ensure_ascii=False))
+        _search_batch(live, queries, top_k)
         return
-    searcher = Searcher.open(index_dir, corpus)
-    result = searcher.search(query, top_k)
+    result = live.search(query, top_k)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(result_json(result), ensure_ascii=False, indent=2))
     else:
         click.echo(render_text(result, color=sys.stdout.isatty()))
+
+
+def result_json(result) -> dict:
+    """The ``search --json`` object, with the files whose passages were left out."""
+    data = result.to_dict()
+    data.setdefault("withheld", list(result.withheld))
+    return data
+
+
+def _search_batch(live, queries: Path, top_k: int) -> None:
+    """Answer every good line of a batch; a bad line gets its own error line. Exit 1 if any failed."""
+    from .batch import read_batch
+
+    if str(queries) == "-":
+        stream = sys.stdin.buffer
+    else:
+        try:
+            stream = queries.open("rb")
+        except FileNotFoundError:
+            raise VerbatimError(f"{queries}: file not found; pass a JSONL file of questions.") from None
+        except OSError as e:
+            raise VerbatimError(f"{queries}: cannot read it ({e.strerror}); pass a readable JSONL file.") from None
+    failed = total = 0
+    with stream:
+        for item in read_batch(stream):
+            total += 1
+            error = item.error
+            if error is None:
+                try:
+                    out = {"line": item.line, **result_json(live.search(item.query, top_k))}
+                except VerbatimError as e:
+                    error = str(e)
+            if error is not None:
+                failed += 1
+                out = {"line": item.line, "error": error}
+            click.echo(json.dumps(out, ensure_ascii=False))
+    if failed:
+        raise click.ClickException(f'{failed} of {total} lines failed; see the output lines with "error".')
 
 
 def render_text(result, color: bool = False) -> str:
@@ -121,6 +227,9 @@ def render_text(result, color: bool = False) -> str:
         out += [f"NOTE: {result.medical.note}", ""]
     if result.notice:
         out += [result.notice, ""]
+    if result.withheld:
+        out += [f"Left out: passages from {', '.join(result.withheld)}, which changed since the index was built; "
+                "rebuild: python -m verbatim build", ""]
     if result.no_answer:
         out.append("This article doesn't cover that.")
         if result.suggestions:

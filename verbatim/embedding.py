@@ -23,6 +23,7 @@ import numpy as np
 
 from .config import EMBEDDING_DIM, MAX_TOKENS, MODEL_NAME, MODEL_PACKAGE
 from .errors import ModelError
+from .files import atomic_write as _atomic_write
 
 EXPORT_MIN_COSINE = 0.9999
 _BATCH = 32
@@ -85,13 +86,6 @@ def model_fingerprint(path: Path | None = None) -> str:
     known[key] = digest
     _atomic_write(memo, json.dumps(known, indent=1).encode())
     return digest
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 @cache

@@ -45,3 +45,7 @@ class ModelError(VerbatimError):
 
 class BuildLockedError(VerbatimError):
     """Another build of the same index is running."""
+
+
+class IndexWriteError(VerbatimError):
+    """The index folder cannot be written (read-only, permission denied, disk full)."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +28,28 @@ def _stopwords() -> frozenset[str]:
 
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")  # bm25s's default token pattern
+
+
+@cache
+def lexical_config() -> dict:
+    """Everything that shapes the stored vocabulary and scores, as recorded in the manifest.
+
+    A different stop-word list, token pattern, stemmer or bm25s version would make the saved
+    vocabulary disagree with how queries are tokenised now, so an index built with other
+    values is refused (see ``store.incompatibility``).
+    """
+    import bm25s
+
+    stop = sorted(_stopwords())
+    params = bm25s.BM25()
+    return {
+        "token_pattern": _WORD.pattern,
+        "lowercase": True,
+        "stopwords": {"count": len(stop), "sha256": hashlib.sha256("\n".join(stop).encode()).hexdigest()},
+        "stemmer": f"snowball english (PyStemmer {version('PyStemmer')})",
+        "bm25s": version("bm25s"),
+        "scoring": {"method": params.method, "k1": params.k1, "b": params.b},
+    }
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:

@@ -6,16 +6,16 @@ from blocks can be traced back to the exact characters of the source.
 
 from __future__ import annotations
 
-import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from .config import MAX_SOURCE_BYTES, SOURCE_SUFFIXES
-from .errors import CorpusError, SourceFileError
+from .config import EMBED_BYTES_PER_SECOND, MAX_SOURCE_BYTES
+from .errors import SourceFileError
 
 BlockKind = Literal["heading", "paragraph", "list_item"]
 
@@ -60,9 +60,10 @@ def read_source(path: Path, name: str | None = None) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
+            minutes = max(1, round(size / EMBED_BYTES_PER_SECOND / 60))
             raise SourceFileError(
-                f"{label}: {size:,} bytes is larger than the {MAX_SOURCE_BYTES:,}-byte limit "
-                "for one source file; split it into articles."
+                f"{label}: {size:,} bytes is larger than the {MAX_SOURCE_BYTES:,}-byte limit for one "
+                f"source file (embedding it would take about {minutes} minutes); split it into articles."
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -82,58 +83,17 @@ def read_source(path: Path, name: str | None = None) -> str:
         ) from None
 
 
-def file_sha256(path: Path) -> str:
-    """Return the SHA-256 of a file's bytes."""
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def corpus_files(corpus: Path) -> list[Path]:
-    """Return the corpus's source files, sorted; raise if there are none."""
-    if not corpus.exists():
-        raise CorpusError(f"{corpus}: corpus folder not found; create it or pass --corpus DIR.")
-    if not corpus.is_dir():
-        raise CorpusError(f"{corpus}: is not a folder; pass --corpus DIR.")
-    files = sorted(
-        p
-        for p in corpus.rglob("*")
-        if p.suffix.lower() in SOURCE_SUFFIXES
-        and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
-    )
-    if not files:
-        raise CorpusError(
-            f"{corpus}: no source files ({', '.join(SOURCE_SUFFIXES)}); add an article to it."
-        )
-    return files
-
-
 def load_document(path: Path, name: str | None = None) -> Document:
-    """Load one .md, .txt or .html file into a Document."""
+    """Load one source file (any suffix in LOADERS) into a Document."""
     label = name or path.name
-    text = read_source(path, label)
     suffix = path.suffix.lower()
-    if suffix in (".md", ".markdown"):
-        doc = parse_markdown(text, label)
-    elif suffix in (".html", ".htm"):
-        doc = parse_html(text, label)
-    elif suffix == ".txt":
-        doc = parse_plain_text(text, label)
-    else:
-        raise SourceFileError(
-            f"{label}: unsupported file type {suffix!r}; use one of {', '.join(SOURCE_SUFFIXES)}."
-        )
+    parse = LOADERS.get(suffix)
+    if parse is None:
+        raise SourceFileError(f"{label}: unsupported file type {suffix!r}; use one of {', '.join(LOADERS)}.")
+    doc = parse(read_source(path, label), label)
     if not any(b.kind != "heading" for b in doc.blocks):
         raise SourceFileError(f"{label}: has no text to index; add content or remove the file.")
     return doc
-
-
-def load_corpus(corpus: Path) -> list[Document]:
-    """Load every source file under ``corpus``; names are relative to it."""
-    return [load_document(p, p.relative_to(corpus).as_posix()) for p in corpus_files(corpus)]
 
 
 # --- helpers shared by the parsers -------------------------------------------------
@@ -357,3 +317,14 @@ def parse_html(text: str, source: str = "<text>") -> Document:
         if s:
             clipped.append(Block(b.kind, *s, level=b.level, title=b.title, starts_list=b.starts_list))
     return Document(source, text, clipped, mergeable=False)
+
+
+# --- formats ----------------------------------------------------------------------------
+# A new format is one parser (text, source name) -> Document and one row here.
+LOADERS: dict[str, Callable[[str, str], Document]] = {
+    ".md": parse_markdown,
+    ".markdown": parse_markdown,
+    ".txt": parse_plain_text,
+    ".html": parse_html,
+    ".htm": parse_html,
+}

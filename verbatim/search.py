@@ -189,11 +189,11 @@ class Searcher:
         check_fresh: bool = True,
     ) -> "Searcher":
         """Load the index (checking it) and the model; raise if the corpus changed."""
-        _, manifest = read_manifest(index_dir)
+        live = read_manifest(index_dir)  # once: the build checked for freshness is the one loaded
         if check_fresh and corpus is not None:
-            ensure_fresh(manifest, corpus)
+            ensure_fresh(live[1], corpus)
         encoder = encoder or load_encoder()
-        index = load_index(index_dir, encoder)
+        index = load_index(index_dir, encoder, live=live)
         return cls(index, encoder, source_root=corpus, safety=SafetyChecker(encoder))
 
     @property
