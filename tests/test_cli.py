@@ -51,8 +51,10 @@ def test_abstention_in_text_and_json(run, real_index):
 
 def test_crisis_in_json(run, real_index):
     data = json.loads(run("search", "I want to end my life", "--json", "--index", str(real_index), "--corpus", str(CORPUS)).output)
-    assert data["crisis"]["category"] == "suicide"
-    assert {"name": "988 Suicide & Crisis Lifeline", "contact": "Call or text 988"} in data["crisis"]["resources"]
+    assert data["crisis"]["category"] == "suicide" and data["crisis"]["level"] in ("risk", "urgent")
+    lifeline = next(r for r in data["crisis"]["resources"] if r["name"] == "988 Suicide & Crisis Lifeline")
+    assert lifeline["contact"] == "Call or text 988"
+    assert {link["href"] for link in lifeline["links"]} == {"tel:988", "sms:988"}
 
 
 BAD_LINES = [

@@ -250,43 +250,49 @@ def render_text(result, color: bool = False) -> str:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @INDEX_OPTION
 @CORPUS_OPTION
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--calibrate", is_flag=True, help="Print the abstention threshold this set suggests instead.")
+@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON, one object per set.")
+@click.option("--baseline", is_flag=True, help="Also score the tutorial-page recipe (1,000-character chunks, dense only).")
+@click.option("--calibrate", is_flag=True, help="Print how separable each set is for abstention instead.")
+@click.option("--failures", is_flag=True, help="List every question not answered at rank 1 (stderr).")
 @one_line_errors
-def evaluate(file: Path, index_dir: Path, corpus: Path, as_json: bool, calibrate: bool) -> None:
-    """Score retrieval, abstention and safety on a JSONL question set.
+def evaluate(
+    files: tuple[Path, ...], index_dir: Path, corpus: Path, as_json: bool, baseline: bool, calibrate: bool,
+    failures: bool,
+) -> None:
+    """Score retrieval, abstention and safety on JSONL question sets, one table row per set.
 
-    Example: python -m verbatim evaluate eval/dev.jsonl
+    Example: python -m verbatim evaluate eval/counsel-chat/dev.jsonl eval/dev.jsonl --baseline
     """
-    from .evaluate import calibrate as suggest, evaluate as run, read_questions
+    from .evaluate import calibrate as suggest, evaluate as run, read_questions, report_table
     from .search import Searcher
 
-    questions = read_questions(file)
+    sets = [(f, read_questions(f)) for f in files]
     searcher = Searcher.open(index_dir, corpus)
     if calibrate:
-        click.echo(json.dumps(suggest(searcher, questions), ensure_ascii=False, indent=2))
+        out = {str(f): suggest(searcher, qs) for f, qs in sets}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    report = run(searcher, questions)
+    engines = [("verbatim", searcher)]
+    if baseline:
+        from .baseline import TutorialBaseline
+
+        engines.append(("tutorial page", TutorialBaseline(corpus, searcher.encoder)))
+    reports = []
+    for f, qs in sets:
+        for name, engine in engines:
+            reports.append((f.as_posix(), name, run(engine, qs)))
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        for f, name, r in reports:
+            click.echo(json.dumps({"set": f, "engine": name, **r.to_dict()}, ensure_ascii=False))
         return
-    rows = [
-        ("questions", report.questions), ("answerable", report.answerable),
-        ("hit@1", report.hit_at_1), ("hit@3", report.hit_at_3), ("hit@5", report.hit_at_5),
-        ("MRR@10", report.mrr_at_10), ("none abstained", report.none_abstain),
-        ("answerable abstained", report.answerable_abstain),
-        ("mean passage chars", report.mean_passage_chars), ("crisis recall", report.crisis_recall),
-        ("crisis false alarms", report.crisis_false_alarm),
-        ("physical: medical note", report.physical_note),
-        ("emotional: false medical note", report.emotional_false_note),
-    ]
-    for name, value in rows:
-        click.echo(f"{name:32} {'n/a' if value is None else value}")
-    for f in report.failures:
-        click.echo(f"  miss {f['id']}: {f['query']!r} -> rank {f['rank']}: {f['top']}", err=True)
+    click.echo(report_table(reports))
+    if failures:
+        for f, name, r in reports:
+            for miss in r.failures:
+                click.echo(f"  {f} [{name}] {miss['id']}: {miss['query'][:100]!r} -> rank {miss['rank']}: {miss['top']}", err=True)
 
 
 @cli.command()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .config import DEFAULT_TOP_K
 from .errors import VerbatimError
+from .baseline import TutorialBaseline
 from .search import Searcher
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "`": "'"})
@@ -69,7 +70,7 @@ def _share(flags: list[bool]) -> float | None:
     return round(sum(flags) / len(flags), 4) if flags else None
 
 
-def evaluate(searcher: Searcher, questions: list[dict]) -> Report:
+def evaluate(searcher: Searcher | TutorialBaseline, questions: list[dict]) -> Report:
     """Run every question (top 10) and compute the report."""
     ranks: list[int | None] = []
     card_chars: list[int] = []
@@ -104,7 +105,8 @@ def evaluate(searcher: Searcher, questions: list[dict]) -> Report:
             if result.crisis is None:
                 failures.append({"id": q.get("id"), "query": q["query"], "rank": None, "top": "no crisis banner"})
     n = len(ranks)
-    passages = searcher.index.passages
+    has_safety = isinstance(searcher, Searcher)
+    passages = searcher.index.passages if has_safety else []
     return Report(
         questions=len(questions),
         answerable=n,
@@ -116,10 +118,11 @@ def evaluate(searcher: Searcher, questions: list[dict]) -> Report:
         answerable_abstain=_share(answer_abstain),
         mean_passage_chars=round(sum(len(p.text) for p in passages) / max(len(passages), 1), 1),
         mean_card_chars=round(sum(card_chars) / len(card_chars), 1) if card_chars else None,
-        crisis_recall=_share(crisis_hit),
-        crisis_false_alarm=_share(false_alarm),
-        physical_note=_share(physical_note),
-        emotional_false_note=_share(emotional_note),
+        # The baseline has no safety checks: nothing to report, rather than zeros.
+        crisis_recall=_share(crisis_hit) if has_safety else None,
+        crisis_false_alarm=_share(false_alarm) if has_safety else None,
+        physical_note=_share(physical_note) if has_safety else None,
+        emotional_false_note=_share(emotional_note) if has_safety else None,
         failures=failures,
     )
 
@@ -144,3 +147,23 @@ def calibrate(searcher: Searcher, questions: list[dict]) -> dict:
         "suggested_threshold": round((lowest[0] + highest[0]) / 2, 3),
         "separable": lowest[0] > highest[0],
     }
+
+
+_COLUMNS = (
+    ("questions", "questions"), ("answerable", "answerable"), ("hit@1", "hit_at_1"), ("hit@3", "hit_at_3"),
+    ("hit@5", "hit_at_5"), ("MRR@10", "mrr_at_10"), ("off-topic abstained", "none_abstain"),
+    ("answerable abstained", "answerable_abstain"), ("mean card chars", "mean_card_chars"),
+    ("crisis recall", "crisis_recall"), ("false alarms", "crisis_false_alarm"),
+    ("physical → note", "physical_note"),
+)
+
+
+def report_table(reports: list[tuple[str, str, Report]]) -> str:
+    """A Markdown table, one row per (set, engine); "–" where a set has no such question."""
+    head = "| set | engine | " + " | ".join(c for c, _ in _COLUMNS) + " |"
+    rule = "|" + "---|" * (len(_COLUMNS) + 2)
+    rows = []
+    for name, engine, r in reports:
+        values = [getattr(r, attr) for _, attr in _COLUMNS]
+        rows.append(f"| {name} | {engine} | " + " | ".join("–" if v is None else str(v) for v in values) + " |")
+    return "\n".join([head, rule, *rows])
