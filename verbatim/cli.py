@@ -173,16 +173,9 @@ def search(query: str | None, queries: Path | None, top_k: int, index_dir: Path,
         return
     result = live.search(query, top_k)
     if as_json:
-        click.echo(json.dumps(result_json(result), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(render_text(result, color=sys.stdout.isatty()))
-
-
-def result_json(result) -> dict:
-    """The ``search --json`` object, with the files whose passages were left out."""
-    data = result.to_dict()
-    data.setdefault("withheld", list(result.withheld))
-    return data
 
 
 def _search_batch(live, queries: Path, top_k: int) -> None:
@@ -205,7 +198,7 @@ def _search_batch(live, queries: Path, top_k: int) -> None:
             error = item.error
             if error is None:
                 try:
-                    out = {"line": item.line, **result_json(live.search(item.query, top_k))}
+                    out = {"line": item.line, **live.search(item.query, top_k).to_dict()}
                 except VerbatimError as e:
                     error = str(e)
             if error is not None:

@@ -105,6 +105,7 @@ class SearchResult:
             "notice": self.notice,
             "suggestions": self.suggestions,
             "missing_terms": self.missing_terms,
+            "withheld": self.withheld,
         }
 
 
