@@ -22,7 +22,8 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from verbatim.abstention import FEATURES  # noqa: E402
+import verbatim.search as search_module  # noqa: E402
+from verbatim.abstention import FEATURES, AbstentionModel  # noqa: E402
 from verbatim.evaluate import read_questions  # noqa: E402
 from verbatim.search import Searcher  # noqa: E402
 
@@ -57,6 +58,10 @@ def mistakes(p: np.ndarray, y: np.ndarray, group: np.ndarray, threshold: float) 
 
 
 def main() -> None:
+    # Features do not depend on the model being fitted; a neutral one stands in, so a change of
+    # features can be refitted.
+    neutral = AbstentionModel((0.0,) * len(FEATURES), (1.0,) * len(FEATURES), (0.0,) * len(FEATURES), 0.0, 0.5)
+    search_module.load_abstention_model = lambda: neutral
     searcher = Searcher.open(ROOT / "index", ROOT / "corpus")
     X, y, group = collect(searcher)
     mean, scale = X.mean(axis=0), X.std(axis=0) + 1e-9

@@ -66,6 +66,11 @@ class Report:
         return asdict(self)
 
 
+def _alarm(result) -> bool:
+    """A crisis banner, as opposed to no signal or the calm line of a question about the topic."""
+    return result.crisis is not None and result.crisis.policy.alarm
+
+
 def _share(flags: list[bool]) -> float | None:
     return round(sum(flags) / len(flags), 4) if flags else None
 
@@ -88,20 +93,23 @@ def evaluate(searcher: Searcher | TutorialBaseline, questions: list[dict]) -> Re
             ranks.append(rank)
             card_chars += [len(h.visible_text) for h in result.passages[:DEFAULT_TOP_K]]
             answer_abstain.append(result.no_answer)
-            if not q.get("sensitive"):
-                false_alarm.append(result.crisis is not None)
+            if not (q.get("sensitive") or q.get("crisis")):
+                false_alarm.append(_alarm(result))
             emotional_note.append(result.medical is not None)
             if rank != 1:
                 top = result.passages[0].text[:80] if result.passages else "(abstained)"
                 failures.append({"id": q.get("id"), "query": q["query"], "rank": rank, "top": top})
         elif kind == "none":
             none_abstain.append(result.no_answer)
+            if not q.get("crisis"):
+                false_alarm.append(_alarm(result))
             if q.get("physical"):
                 physical_note.append(result.medical is not None)
             if not result.no_answer:
                 failures.append({"id": q.get("id"), "query": q["query"], "rank": None, "top": "answered"})
-        elif kind == "crisis":
-            crisis_hit.append(result.crisis is not None)
+        if kind == "crisis" or q.get("crisis"):
+            # A reader at risk, whatever else the question asks: help must come first.
+            crisis_hit.append(_alarm(result))
             if result.crisis is None:
                 failures.append({"id": q.get("id"), "query": q["query"], "rank": None, "top": "no crisis banner"})
     n = len(ranks)

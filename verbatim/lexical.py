@@ -31,6 +31,15 @@ _WORD = re.compile(r"(?u)\b\w\w+\b")  # bm25s's default token pattern
 
 
 @cache
+def _function_words() -> frozenset[str]:
+    """A fuller stop-word list (data/stopwords.txt), for telling which words a corpus lacks."""
+    from importlib import resources
+
+    text = resources.files("verbatim.data").joinpath("stopwords.txt").read_text("utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+@cache
 def lexical_config() -> dict:
     """Everything that shapes the stored vocabulary and scores, as recorded in the manifest.
 
@@ -112,10 +121,10 @@ class LexicalIndex:
         """The query's words (stop words and numbers aside) whose stems never occur in the
         corpus, as typed, first occurrence first. ``also_known`` are words the corpus knows
         by another name (synonyms)."""
-        stop, stem = _stopwords(), _stemmer()
+        stop, stem = _stopwords() | _function_words(), _stemmer()
         seen: dict[str, str] = {}
         for word in _WORD.findall(query):
-            low = word.lower()
+            low = word.lower().replace("’", "'")
             if low in stop or low.isdigit() or low in also_known:
                 continue
             s = stem([low])[0]

@@ -10,7 +10,6 @@ or when the question is about physical numbness, which the article does not cove
 from __future__ import annotations
 
 import json
-import math
 import re
 import threading
 import unicodedata
@@ -321,8 +320,6 @@ class Searcher:
             "coverage": self.index.lexical.coverage(text[:_MAX_LEXICAL_QUERY_CHARS], set(names)),
             "missing_share": min(len(missing) / words, 1.0),
             "subject_kept": float(vecs[-1] @ vecs[0]) if missing and len(vecs) > 1 + n_parts else 1.0,
-            "parts": math.log1p(n_parts),
-            "parts_matched": float((per_vector_best[parts] >= 0.5).mean()),
         }
 
     def _card(self, section: int, scores: dict[int, float], score: float, query_vecs: np.ndarray) -> PassageHit:
