@@ -16,8 +16,8 @@ $(VENV)/.installed: requirements.txt
 index: $(VENV)/.installed
 	$(PY) build_index.py
 
-run: index
-	$(PY) -m streamlit run app.py
+run: index  # make run PORT=8080 ADDRESS=0.0.0.0 (defaults: 8501, localhost)
+	$(PY) -m streamlit run app.py --server.port $(or $(PORT),8501) --server.address $(or $(ADDRESS),localhost)
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
