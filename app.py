@@ -1,22 +1,36 @@
-"""Verbatim's page: ask a question, read what the article itself says. Run: streamlit run app.py"""
+"""Verbatim's page: ask a question, read what the articles themselves say. Run: make run
+
+Readers see questions and answers only; VERBATIM_ADMIN=1 adds the index status and rebuild
+in the sidebar. The URL carries the question (?q=) and the number of passages (?k=), so
+links, back and forward all work. Help comes first: the crisis lexicon is checked before
+the model loads, and every state carries a one-tap line to a crisis service.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 import streamlit as st
 
-from verbatim.config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_TOP_K
+from verbatim import render
+from verbatim.config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K
 from verbatim.errors import QueryError, VerbatimError
 from verbatim.index import corpus_changes, read_manifest
-from verbatim.render import PAGE_CSS, crisis_banner, escape, markdown_text, medical_note, passage_card
+from verbatim.safety import LevelPolicy, crisis_from_lexicon, load_resources
+from verbatim.site import example_questions, load_site, pick_examples
 
+log = logging.getLogger("verbatim.page")
 INDEX = Path(os.environ.get("VERBATIM_INDEX", DEFAULT_INDEX))
 CORPUS = Path(os.environ.get("VERBATIM_CORPUS", DEFAULT_CORPUS))
+ADMIN = os.environ.get("VERBATIM_ADMIN") == "1"
 MAX_QUERY_CHARS = 25_000
-
-st.set_page_config(page_title="Verbatim · Emotional numbness", page_icon="📖", layout="centered")
+K_CHOICES = (3, 5, 10)
+EXAMPLES_SHOWN = 8
+EXAMPLES_MAX = 200
+UNAVAILABLE = "Search isn't available right now. Please try again in a few minutes."
+PROTECTIVE = LevelPolicy(alarm=True, collapse_passages=True, suggestions=False, hide_means=True, persist_strip=True)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -28,10 +42,56 @@ def get_searcher(index: str, corpus: str, build: str):
     return Searcher.open(Path(index), Path(corpus), check_fresh=False)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def get_site(corpus: str, build: str, sources: tuple[str, ...] | None):
+    return load_site(Path(corpus), sources)
+
+
+def resources() -> dict:
+    """The help config, or {} (render then falls back to its built-in 988/911 line)."""
+    try:
+        return load_resources()
+    except Exception:  # noqa: BLE001 (help must show whatever is wrong with the file)
+        log.exception("resources: using the built-in help line")
+        return {}
+
+
+def policy(alert) -> LevelPolicy:
+    try:
+        return alert.policy
+    except Exception:  # noqa: BLE001 (an unreadable policy protects the most)
+        return PROTECTIVE
+
+
+def parse_k(value) -> int:
+    try:
+        k = int(value)
+    except (TypeError, ValueError):
+        return DEFAULT_TOP_K
+    return next((c for c in K_CHOICES if c >= k), K_CHOICES[-1]) if k >= 1 else DEFAULT_TOP_K
+
+
+def set_url(q: str, k: int) -> None:
+    """Put the question in the URL (a new history entry, so back returns to the last one)."""
+    params = {"q": q} if q else {}
+    if q and k != DEFAULT_TOP_K:
+        params["k"] = str(k)
+    st.query_params.from_dict(params)
+    st.session_state.url = (q, k)
+
+
 def ask(question: str) -> None:
-    """Put a question in the box and the URL (used by example and suggestion buttons)."""
+    """Example and suggestion buttons: ask that question."""
     st.session_state.q = question
-    st.query_params["q"] = question
+    set_url(question, st.session_state.k)
+
+
+def k_changed() -> None:
+    set_url(st.session_state.url[0], st.session_state.k)
+
+
+def dismiss_help() -> None:
+    st.session_state.help_dismissed = True
 
 
 def rebuild() -> None:
@@ -43,104 +103,188 @@ def rebuild() -> None:
     get_searcher.clear()
 
 
-if "q" not in st.session_state:  # opening a ?q= link runs that search
-    st.session_state.q = st.query_params.get("q", "")[:MAX_QUERY_CHARS]
+def unavailable(error: Exception) -> None:
+    """Readers get one calm line; the owner (VERBATIM_ADMIN=1) gets the error and the fix."""
+    log.error("page: %s", error)
+    if ADMIN:
+        st.error(render.markdown_text(str(error)))
+    else:
+        st.info(UNAVAILABLE)
 
-st.html(PAGE_CSS)
-st.title("Emotional numbness: ask the article")
-st.caption(
-    "Type a question in your own words. The answers are passages of the article, word for word, "
-    "most relevant first, with the sentences that answer highlighted. Information from the article, not medical advice."
-)
+
+# --- the URL drives the page ------------------------------------------------------------
+url = (st.query_params.get("q", "")[:MAX_QUERY_CHARS], parse_k(st.query_params.get("k")))
+if st.session_state.get("url") != url:  # first visit, a shared link, back or forward
+    st.session_state.q, st.session_state.k = url
+    st.session_state.url = url
+st.session_state.setdefault("searches", 0)
+
+config = resources()
+try:
+    live_build, manifest = read_manifest(INDEX)
+    index_error = None
+except VerbatimError as e:
+    live_build, manifest, index_error = None, {}, e
+sources = tuple(manifest["sources"]) if isinstance(manifest.get("sources"), dict) else None
+site = get_site(str(CORPUS), live_build.name if live_build else "", sources)
+
+st.set_page_config(page_title=f"Verbatim · {site.name}", page_icon="📖", layout="centered")
+st.html(render.PAGE_CSS)
+
+# Help comes before anything else: the banner (this question) or the strip (earlier ones).
+banner_slot = st.empty()
+strip_slot = st.empty()
+st.title(render.label_text(site.heading), anchor=False)
+st.html(f'<p class="vb-intro">{render.escape(site.description)} Information from the '
+        f'{"articles" if site.many else "article"}, not medical advice.</p>')
+st.html(render.quiet_line(config))
 
 with st.form("ask", clear_on_submit=False, border=False):
-    st.text_input(
-        "Your question", key="q", max_chars=MAX_QUERY_CHARS,
-        placeholder="e.g. why can't I cry anymore?",
-    )
-    col_k, col_go = st.columns([3, 1], vertical_alignment="bottom")
-    top_k = col_k.slider("Passages to show", 1, min(10, MAX_TOP_K), DEFAULT_TOP_K, key="top_k")
-    submitted = col_go.form_submit_button("Search", type="primary", width="stretch", key="search")
+    st.text_input("Your question", key="q", max_chars=MAX_QUERY_CHARS, placeholder="e.g. why can't I cry anymore?")
+    submitted = st.form_submit_button("Search", type="primary", key="search")
+st.radio("Passages to show", K_CHOICES, key="k", horizontal=True, on_change=k_changed)
 
-query = st.session_state.q or ""
+query = (st.session_state.q or "").strip()
+top_k = st.session_state.k
 if submitted:
-    st.query_params["q"] = query
+    set_url(query, top_k)
 
-crisis_slot = st.container()  # help comes before anything else on the page
 notice_slot = st.container()
 results = st.container()
 
-# Index status and maintenance live in the sidebar.
-try:
-    live_build, manifest = read_manifest(INDEX)
-except VerbatimError as e:
-    st.error(str(e))
-    if CORPUS.is_dir() and st.button("Build the index now"):
-        try:
-            rebuild()
-            st.rerun()
-        except VerbatimError as err:
-            st.error(str(err))
-    st.stop()
 
-changes = corpus_changes(manifest, CORPUS)
-with st.sidebar:
-    st.markdown("**Index**")
-    st.caption(
-        f"{manifest.get('passages', '?')} passages · built {manifest.get('built_at', '?')} · "
-        f"model {manifest.get('model', {}).get('name', '?')}"
-    )
-    if changes:
-        shown = markdown_text(", ".join(changes[:3]))
-        st.warning(f"The articles changed since the index was built ({shown}). Results may be out of date.")
-        if st.button("Rebuild the index"):
+def show_strip() -> None:
+    with strip_slot.container():
+        st.html(render.help_strip(st.session_state.help_alert, config))
+        st.button("Hide this help line", key="hide_help", on_click=dismiss_help, type="tertiary")
+
+
+def show_alarm(alert) -> None:
+    banner_slot.html(render.safe_crisis_banner(alert, config))
+    strip_slot.empty()
+    if policy(alert).persist_strip:
+        st.session_state.help_alert = alert
+        st.session_state.help_dismissed = False
+
+
+# The lexicon needs no model: on a cold start its help shows while the model loads.
+early = None
+if query:
+    try:
+        early = crisis_from_lexicon(query)
+    except Exception:  # noqa: BLE001
+        log.exception("crisis lexicon")
+    if early is not None and policy(early).alarm:
+        show_alarm(early)
+if st.session_state.get("help_alert") and not st.session_state.get("help_dismissed"):
+    if not (early is not None and policy(early).alarm):
+        show_strip()
+
+if ADMIN:
+    with st.sidebar:
+        st.markdown("**Index** (owner view)")
+        if manifest:
+            st.caption(render.markdown_text(
+                f"{manifest.get('passages', '?')} passages · built {manifest.get('built_at', '?')} · "
+                f"model {manifest.get('model', {}).get('name', '?')}"
+            ))
+            changes = corpus_changes(manifest, CORPUS)
+            if changes:
+                st.warning("The articles changed since the index was built: "
+                           + render.label_text(", ".join(changes[:3])))
+        if CORPUS.is_dir() and st.button("Rebuild the index" if manifest else "Build the index now"):
             try:
                 rebuild()
                 st.rerun()
             except VerbatimError as e:
-                st.error(str(e))
+                st.error(render.markdown_text(str(e)))
 
-try:
-    with st.spinner("Loading the model (first question only)…"):
-        searcher = get_searcher(str(INDEX), str(CORPUS), live_build.name)
-except VerbatimError as e:
-    st.error(str(e))
+if index_error is not None:
+    with notice_slot:
+        unavailable(index_error)
     st.stop()
 
-if not query.strip():
+try:
+    with st.spinner("Getting ready (first question only)…"):
+        searcher = get_searcher(str(INDEX), str(CORPUS), live_build.name)
+except Exception as e:  # noqa: BLE001 (readers never see a traceback)
+    with notice_slot:
+        unavailable(e)
+    st.stop()
+
+if not query:
     with results:
-        st.subheader("Questions the article answers")
-        for i, heading in enumerate(searcher.question_headings()):
-            st.button(heading, key=f"example-{i}", on_click=ask, args=(heading,))
+        groups = pick_examples(example_questions(searcher.index.passages, site), EXAMPLES_SHOWN)
+        everything = example_questions(searcher.index.passages, site)
+        total = sum(len(q) for q in everything.values())
+        st.subheader("Questions the articles answer" if site.many else "Questions the article answers", anchor=False)
+        show_all = total > EXAMPLES_SHOWN and st.toggle(f"Show all {total} questions", key="all_examples")
+        shown, n = (everything if show_all else groups), 0
+        for title, questions in shown.items():
+            if site.many:
+                st.html(f'<h3 class="vb-group">{render.escape(title)}</h3>')
+            for question in questions:
+                if n >= EXAMPLES_MAX:
+                    break
+                st.button(render.label_text(question), key=f"example-{n}", on_click=ask, args=(question,))
+                n += 1
+        if show_all and total > EXAMPLES_MAX:
+            st.write(f"…and {total - EXAMPLES_MAX} more. Ask in your own words to find them.")
     st.stop()
 
 try:
     result = searcher.search(query, top_k)
 except QueryError as e:
     with notice_slot:
-        st.info(str(e))
+        st.info(render.markdown_text(str(e)))
+    st.stop()
+except Exception as e:  # noqa: BLE001
+    with notice_slot:
+        unavailable(e)
     st.stop()
 
-if result.crisis:
-    crisis_slot.html(crisis_banner(result.crisis))
+alert = result.crisis or early
+level = policy(alert) if alert else None
+if alert is not None and level.alarm:
+    show_alarm(alert)
+elif alert is not None:
+    notice_slot.html(render.topic_line(alert, config))
 if result.medical:
-    notice_slot.html(medical_note(result.medical))
+    notice_slot.html(render.medical_note(result.medical, config))
 if result.notice:
-    notice_slot.info(result.notice)
+    notice_slot.info(render.markdown_text(result.notice))
+if result.withheld:
+    notice_slot.html(render.withheld_html([site.article(name).title for name in result.withheld]))
 
+article_word = "articles" if site.many else "article"
 with results:
     if result.no_answer:
-        st.subheader("This article doesn't cover that")
-        st.write("It is about emotional numbness. These are the closest questions it does answer:")
-        for i, suggestion in enumerate(result.suggestions):
-            st.button(suggestion, key=f"suggest-{i}", on_click=ask, args=(suggestion,))
+        heading = f"The {article_word} here don't cover that" if site.many else "This article doesn't cover that"
+        suggestions = result.suggestions if (level is None or level.suggestions) else []
+        intro = site.about + (" These are the closest questions it does answer:" if suggestions else "")
+        st.html(render.results_html(heading, [], f"<p>{render.escape(intro)}</p>"
+                                    + render.missing_terms_html(result.missing_terms)))
+        for i, suggestion in enumerate(suggestions):
+            st.button(render.label_text(suggestion), key=f"suggest-{i}", on_click=ask, args=(suggestion,))
+        message = "Not covered: no passages found."
     else:
-        cards = f'<p class="vb-about">What the article says about “{escape(query[:200])}”</p>' + "".join(
-            passage_card(hit, n) for n, hit in enumerate(result.passages, 1)
-        )
-        if result.crisis and result.crisis.category in ("suicide", "self_harm"):
+        cards = [render.passage_card(hit, n, site.article(hit.source)) for n, hit in enumerate(result.passages, 1)]
+        heading = f"What the {article_word} {'say' if site.many else 'says'} about “{query[:200]}”"
+        block = render.results_html(heading, cards, "") + render.missing_terms_html(result.missing_terms)
+        count = f"{len(cards)} passage{'s' if len(cards) != 1 else ''}"
+        if level is not None and level.collapse_passages:
             # Help first: nothing the article says (drugs, means) comes ahead of the banner.
-            with st.expander("Show what the article says", expanded=False):
-                st.html(cards)
+            with st.expander(f"Show what the {article_word} {'say' if site.many else 'says'}", expanded=False):
+                st.html(block)
+            message = f"Help is shown first. {count} below, collapsed."
         else:
-            st.html(cards)
+            st.html(block)
+            message = f"{count} found."
+    if alert is not None and level.alarm:
+        message = "Help is shown first. " + message.removeprefix("Help is shown first. ")
+
+if st.session_state.get("searched") != (query, top_k):
+    st.session_state.searched = (query, top_k)
+    st.session_state.searches += 1
+target = "vb-help" if alert is not None and level.alarm else "vb-results-heading"
+st.html(render.after_search_script(target, message, st.session_state.searches), unsafe_allow_javascript=True)
