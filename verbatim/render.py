@@ -159,19 +159,32 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SAFE_URL = re.compile(r"\Ahttps?://[^\s<>\"'`\\]+\Z")
 
 
+def _phrase(line: str, words: int, last: bool) -> str:
+    """The first (or last) few words of a line, exactly as written (punctuation included)."""
+    found = list(_WORD.finditer(line))[-words:] if last else list(_WORD.finditer(line))[:words]
+    return " ".join(line[found[0].start():found[-1].end()].split()) if found else ""
+
+
 def text_fragment_url(url: str, text: str, words: int = 4) -> str | None:
-    """``url#:~:text=start,end``: a link that scrolls the original to this passage."""
+    """``url#:~:text=start,end``: a link that scrolls the original to this passage.
+
+    The start and end phrases are taken from the passage's first and last lines as written
+    (list markers and heading hashes left out, as the original page does not show them).
+    """
     if not url or not _SAFE_URL.match(url):
         return None
-    found = _WORD.findall(text)
-    if not found:
+    lines = [line[m.end():] if (m := (_BULLET.match(line) or _HEADING.match(line))) else line
+             for line in text.split("\n") if line.strip()]
+    if not lines:
         return url
-    encode = lambda ws: quote(" ".join(ws), safe="")  # noqa: E731 (commas and dashes encoded too)
-    if len(found) <= 2 * words:
-        fragment = encode(found)
-    else:
-        fragment = f"{encode(found[:words])},{encode(found[-words:])}"
-    return f"{url.split('#', 1)[0]}#:~:text={fragment}"
+    encode = lambda phrase: quote(phrase, safe="")  # noqa: E731 (commas and dashes encoded too)
+    first, last = _phrase(lines[0], words, False), _phrase(lines[-1], words, True)
+    base = url.split("#", 1)[0]
+    if not first:
+        return url
+    if len(lines) == 1 and len(_WORD.findall(lines[0])) <= 2 * words:
+        return f"{base}#:~:text={encode(' '.join(lines[0].split()))}"
+    return f"{base}#:~:text={encode(first)},{encode(last)}"
 
 
 def passage_card(hit: PassageHit, rank: int, article: Article | None = None) -> str:
@@ -394,7 +407,7 @@ PAGE_CSS = """
 .vb-intro{margin:0 0 0.4rem 0;line-height:1.5}
 .vb-quiet{margin:0 0 0.6rem 0;font-size:0.95rem}
 .vb-quiet-link{display:inline-block;margin:0 0.5rem 0 0.25rem;padding:0.35rem 0.1rem;font-weight:600;color:inherit;text-decoration:underline}
-.vb-results-heading{font-size:1.25rem;font-weight:600;margin:0.5rem 0 0.8rem 0;padding:0;overflow-wrap:anywhere;color:inherit;scroll-margin-top:4rem}
+.vb-results-heading{font-size:1.25rem;font-weight:600;margin:0.5rem 0 0.8rem 0;padding:0;overflow-wrap:anywhere;color:inherit;scroll-margin-top:4.5rem}
 .vb-results-heading:focus{outline:2px solid currentColor;outline-offset:3px}
 .vb-card{border:1px solid #8c939d;border-radius:8px;padding:0.9rem 1rem;margin:0 0 1rem 0;background:#ffffff;color:#1b1d21}
 .vb-card .vb-section{font-size:1.05rem;font-weight:600;margin:0 0 0.5rem 0;padding:0;color:#1b1d21;line-height:1.35}
@@ -408,6 +421,8 @@ PAGE_CSS = """
 .vb-missing,.vb-withheld{margin:0.5rem 0 1rem 0;overflow-wrap:anywhere}
 .vb-withheld{border:2px solid #8a5a00;background:#fff8e6;color:#2e1f00;border-radius:8px;padding:0.6rem 0.9rem}
 .vb-crisis{border:2px solid #a4262c;background:#fff4f4;color:#3b0a0c;border-radius:8px;padding:0.7rem 0.9rem;margin-bottom:0.5rem}
+[data-testid="stMainBlockContainer"]{padding-top:3.75rem}
+.vb-crisis{scroll-margin-top:4.5rem}
 .vb-crisis:focus{outline:3px solid #a4262c;outline-offset:2px}
 .vb-crisis .vb-headline{margin:0 0 0.3rem 0;line-height:1.4}
 .vb-crisis ul{margin:0;padding:0;list-style:none}.vb-crisis li{margin:0.35rem 0;line-height:1.35}
