@@ -63,6 +63,10 @@ def policy(alert) -> LevelPolicy:
         return PROTECTIVE
 
 
+def severity(alert) -> int:
+    return {"urgent": 3, "risk": 2}.get(getattr(alert, "level", "risk"), 1 if alert.level == "topic" else 3)
+
+
 def parse_k(value) -> int:
     try:
         k = int(value)
@@ -243,7 +247,8 @@ except Exception as e:  # noqa: BLE001
         unavailable(e)
     st.stop()
 
-alert = result.crisis or early
+# The more severe of the two checks wins (the lexicon may know what the model missed, or the reverse).
+alert = max((a for a in (result.crisis, early) if a is not None), key=severity, default=None)
 level = policy(alert) if alert else None
 if alert is not None and level.alarm:
     show_alarm(alert)
