@@ -91,10 +91,10 @@ def browser():
 class Visit:
     """A page in its own browser context, with a log of every host it asked for."""
 
-    def __init__(self, browser, width: str = "desktop"):
+    def __init__(self, browser, width: str = "desktop", scheme: str = "light"):
         w, h = WIDTHS[width]
-        self.width = width
-        self.context = browser.new_context(viewport={"width": w, "height": h})
+        self.width = width if scheme == "light" else f"{width}-{scheme}"
+        self.context = browser.new_context(viewport={"width": w, "height": h}, color_scheme=scheme)
         self.page = self.context.new_page()
         self.page.set_default_timeout(WAIT)
         self.hosts: set[str] = set()
@@ -153,17 +153,18 @@ STATES = {
 }
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_every_state_is_photographed_axe_clean_and_asks_no_other_host(server, browser, width):
+@pytest.mark.parametrize("width,scheme", [("phone", "light"), ("desktop", "light"), ("phone", "dark")])
+def test_every_state_is_photographed_axe_clean_and_asks_no_other_host(server, browser, width, scheme):
     problems = {}
     for name, (query, ready) in STATES.items():
-        visit = Visit(browser, width).open(server, query)
+        visit = Visit(browser, width, scheme).open(server, query)
         visit.page.locator(ready).first.wait_for()
         visit.settle()
-        assert visit.page.locator(".vb-quiet a[href='tel:988']").count() == 1  # help one tap away, every state
+        quiet = visit.page.locator(".vb-quiet a[href='tel:988']")
+        assert quiet.count() == 1 and quiet.is_visible()  # help one tap away, every state
         shot = visit.shot(name)
         assert shot.stat().st_size > 10_000
-        if name == "results" and width == "desktop" and os.environ.get("UPDATE_SCREENSHOT"):
+        if name == "results" and width == "desktop" and scheme == "light" and os.environ.get("UPDATE_SCREENSHOT"):
             visit.page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
             visit.page.wait_for_timeout(300)
             visit.page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))

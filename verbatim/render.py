@@ -405,7 +405,8 @@ def after_search_script(target: str, message: str, run: int) -> str:
 PAGE_CSS = """
 <style>
 .vb-intro{margin:0 0 0.4rem 0;line-height:1.5}
-.vb-quiet{margin:0 0 0.6rem 0;font-size:0.95rem}
+/* The quiet help line sits in the page's top bar, so it stays one tap away however far the reader scrolls. */
+.vb-quiet{position:fixed;top:0.45rem;left:1rem;right:3.5rem;z-index:1000000;margin:0;font-size:0.95rem;line-height:2.4rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .vb-quiet-link{display:inline-block;margin:0 0.5rem 0 0.25rem;padding:0.35rem 0.1rem;font-weight:600;color:inherit;text-decoration:underline}
 .vb-results-heading{font-size:1.25rem;font-weight:600;margin:0.5rem 0 0.8rem 0;padding:0;overflow-wrap:anywhere;color:inherit;scroll-margin-top:4.5rem}
 .vb-results-heading:focus{outline:2px solid currentColor;outline-offset:3px}
