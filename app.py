@@ -19,7 +19,7 @@ from verbatim.config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K
 from verbatim.errors import QueryError, VerbatimError
 from verbatim.index import corpus_changes, read_manifest
 from verbatim.safety import LevelPolicy, crisis_from_lexicon, load_resources
-from verbatim.site import example_questions, load_site, pick_examples
+from verbatim.site import DEFAULT_DESCRIPTION, Site, example_questions, load_site, pick_examples
 
 log = logging.getLogger("verbatim.page")
 INDEX = Path(os.environ.get("VERBATIM_INDEX", DEFAULT_INDEX))
@@ -123,15 +123,21 @@ if st.session_state.get("url") != url:  # first visit, a shared link, back or fo
     st.session_state.url = url
 st.session_state.setdefault("searches", 0)
 
-config = resources()
 try:
     live_build, manifest = read_manifest(INDEX)
     index_error = None
 except VerbatimError as e:
     live_build, manifest, index_error = None, {}, e
 sources = tuple(manifest["sources"]) if isinstance(manifest.get("sources"), dict) else None
-site = get_site(str(CORPUS), live_build.name if live_build else "", sources)
+try:
+    site = get_site(str(CORPUS), live_build.name if live_build else "", sources)
+except Exception:  # noqa: BLE001 (a page with a plain name beats no page)
+    log.exception("site: using a plain name")
+    site = Site("Verbatim", DEFAULT_DESCRIPTION)
+if site.resources and "VERBATIM_RESOURCES" not in os.environ:
+    os.environ["VERBATIM_RESOURCES"] = site.resources  # site.toml names the help for its region
 
+config = resources()
 st.set_page_config(page_title=f"Verbatim · {site.name}", page_icon="📖", layout="centered")
 st.html(render.PAGE_CSS)
 

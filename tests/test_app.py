@@ -383,3 +383,28 @@ def test_an_overlong_question_is_answered_and_the_reader_told(app):
     at = app("why do I feel so numb all the time " * 300)
     assert "cut to its first 254 word pieces" in label(at.info[0].value)
     assert cards(at)
+
+
+def test_site_toml_names_the_page_and_the_help_for_its_region(app, monkeypatch, tmp_path):
+    import json
+    import os
+
+    from verbatim.safety import _data, load_resources
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    region = _data("resources.json")
+    region["crisis"]["headline"] = "Help for Elsewhere, day and night."
+    (corpus / "elsewhere.json").write_text(json.dumps(region), "utf-8")
+    (corpus / "site.toml").write_text('name = "Numb"\ndescription = "Ask it."\nresources = "elsewhere.json"\n', "utf-8")
+    monkeypatch.setenv("VERBATIM_CORPUS", str(corpus))
+    monkeypatch.delenv("VERBATIM_RESOURCES", raising=False)
+    load_resources.cache_clear()
+    try:
+        at = app("I want to kill myself")
+        assert label(at.title[0].value) == "Numb: ask the article"
+        assert "Ask it." in page_text(at)
+        assert "Help for Elsewhere, day and night." in html_bodies(at)[0]
+    finally:
+        os.environ.pop("VERBATIM_RESOURCES", None)
+        load_resources.cache_clear()
