@@ -18,7 +18,7 @@ from verbatim import render
 from verbatim.config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K
 from verbatim.errors import QueryError, VerbatimError
 from verbatim.index import corpus_changes, read_manifest
-from verbatim.safety import LevelPolicy, crisis_from_lexicon, load_resources
+from verbatim.safety import crisis_from_lexicon, load_resources
 from verbatim.site import DEFAULT_DESCRIPTION, Site, example_questions, load_site, pick_examples
 
 log = logging.getLogger("verbatim.page")
@@ -30,7 +30,6 @@ K_CHOICES = (3, 5, 10)
 EXAMPLES_SHOWN = 8
 EXAMPLES_MAX = 200
 UNAVAILABLE = "Search isn't available right now. Please try again in a few minutes."
-PROTECTIVE = LevelPolicy(alarm=True, collapse_passages=True, suggestions=False, hide_means=True, persist_strip=True)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -54,25 +53,6 @@ def resources() -> dict:
     except Exception:  # noqa: BLE001 (help must show whatever is wrong with the file)
         log.exception("resources: using the built-in help line")
         return {}
-
-
-def policy(alert) -> LevelPolicy:
-    try:
-        return alert.policy
-    except Exception:  # noqa: BLE001 (an unreadable policy protects the most)
-        return PROTECTIVE
-
-
-def severity(alert) -> int:
-    return {"urgent": 3, "risk": 2}.get(getattr(alert, "level", "risk"), 1 if alert.level == "topic" else 3)
-
-
-def parse_k(value) -> int:
-    try:
-        k = int(value)
-    except (TypeError, ValueError):
-        return DEFAULT_TOP_K
-    return next((c for c in K_CHOICES if c >= k), K_CHOICES[-1]) if k >= 1 else DEFAULT_TOP_K
 
 
 def set_url(q: str, k: int) -> None:
@@ -117,7 +97,7 @@ def unavailable(error: Exception) -> None:
 
 
 # --- the URL drives the page ------------------------------------------------------------
-url = (st.query_params.get("q", "")[:MAX_QUERY_CHARS], parse_k(st.query_params.get("k")))
+url = (st.query_params.get("q", "")[:MAX_QUERY_CHARS], render.parse_k(st.query_params.get("k"), K_CHOICES, DEFAULT_TOP_K))
 if st.session_state.get("url") != url:  # first visit, a shared link, back or forward
     st.session_state.q, st.session_state.k = url
     st.session_state.url = url
@@ -172,7 +152,7 @@ def show_strip() -> None:
 def show_alarm(alert) -> None:
     banner_slot.html(render.safe_crisis_banner(alert, config))
     strip_slot.empty()
-    if policy(alert).persist_strip:
+    if render.policy_of(alert).persist_strip:
         st.session_state.help_alert = alert
         st.session_state.help_dismissed = False
 
@@ -184,10 +164,10 @@ if query:
         early = crisis_from_lexicon(query)
     except Exception:  # noqa: BLE001
         log.exception("crisis lexicon")
-    if early is not None and policy(early).alarm:
+    if early is not None and render.policy_of(early).alarm:
         show_alarm(early)
 if st.session_state.get("help_alert") and not st.session_state.get("help_dismissed"):
-    if not (early is not None and policy(early).alarm):
+    if not (early is not None and render.policy_of(early).alarm):
         show_strip()
 
 if ADMIN:
@@ -253,9 +233,8 @@ except Exception as e:  # noqa: BLE001
         unavailable(e)
     st.stop()
 
-# The more severe of the two checks wins (the lexicon may know what the model missed, or the reverse).
-alert = max((a for a in (result.crisis, early) if a is not None), key=severity, default=None)
-level = policy(alert) if alert else None
+alert = render.strongest(result.crisis, early)
+level = render.policy_of(alert) if alert else None
 if alert is not None and level.alarm:
     show_alarm(alert)
 elif alert is not None:
@@ -267,35 +246,30 @@ if result.notice:
 if result.withheld:
     notice_slot.html(render.withheld_html([site.article(name).title for name in result.withheld]))
 
-article_word = "articles" if site.many else "article"
+alarm = alert is not None and level.alarm
+collapsed = alarm and level.collapse_passages
+heading = render.results_heading(query, site.many, result.no_answer)
 with results:
     if result.no_answer:
-        heading = f"The {article_word} here don't cover that" if site.many else "This article doesn't cover that"
         suggestions = result.suggestions if (level is None or level.suggestions) else []
         intro = site.about + (" These are the closest questions it does answer:" if suggestions else "")
         st.html(render.results_html(heading, [], f"<p>{render.escape(intro)}</p>"
                                     + render.missing_terms_html(result.missing_terms)))
         for i, suggestion in enumerate(suggestions):
             st.button(render.label_text(suggestion), key=f"suggest-{i}", on_click=ask, args=(suggestion,))
-        message = "Not covered: no passages found."
     else:
         cards = [render.passage_card(hit, n, site.article(hit.source)) for n, hit in enumerate(result.passages, 1)]
-        heading = f"What the {article_word} {'say' if site.many else 'says'} about “{query[:200]}”"
-        block = render.results_html(heading, cards, "") + render.missing_terms_html(result.missing_terms)
-        count = f"{len(cards)} passage{'s' if len(cards) != 1 else ''}"
-        if level is not None and level.collapse_passages:
+        block = render.results_html(heading, cards) + render.missing_terms_html(result.missing_terms)
+        if collapsed:
             # Help first: nothing the article says (drugs, means) comes ahead of the banner.
-            with st.expander(f"Show what the {article_word} {'say' if site.many else 'says'}", expanded=False):
+            with st.expander(f"Show what the {'articles say' if site.many else 'article says'}", expanded=False):
                 st.html(block)
-            message = f"Help is shown first. {count} below, collapsed."
         else:
             st.html(block)
-            message = f"{count} found."
-    if alert is not None and level.alarm:
-        message = "Help is shown first. " + message.removeprefix("Help is shown first. ")
+message = render.announcement(len(result.passages), result.no_answer, alarm, collapsed)
 
 if st.session_state.get("searched") != (query, top_k):
     st.session_state.searched = (query, top_k)
     st.session_state.searches += 1
-target = "vb-help" if alert is not None and level.alarm else "vb-results-heading"
+target = "vb-help" if alarm else "vb-results-heading"
 st.html(render.after_search_script(target, message, st.session_state.searches), unsafe_allow_javascript=True)

@@ -204,3 +204,33 @@ def test_examples_are_grouped_by_article_and_capped():
     assert list(groups) == ["A", "B"] and len(groups["A"]) == 10
     picked = pick_examples(groups, 8)
     assert sum(map(len, picked.values())) == 8 and picked["B"] == ["Qb0?", "Qb1?", "Qb2?"]
+
+
+# --- what a result shows ------------------------------------------------------------------------
+
+def test_the_more_severe_alert_wins_and_an_unknown_level_protects_most():
+    from verbatim.render import PROTECTIVE, policy_of, strongest
+
+    risk, urgent, topic = alert(level="risk"), alert(level="urgent"), alert(level="topic")
+    assert strongest(topic, None, risk) is risk and strongest(risk, urgent) is urgent and strongest(None) is None
+    odd = alert(level="something new")
+    assert strongest(urgent, odd) in (urgent, odd) and policy_of(odd).alarm
+    assert policy_of(topic).alarm is False and policy_of(risk).collapse_passages
+    assert PROTECTIVE.alarm and not PROTECTIVE.suggestions
+
+
+@pytest.mark.parametrize("value,expected", [("3", 3), ("4", 5), ("50", 10), ("0", 5), ("x", 5), (None, 5), ("-2", 5)])
+def test_k_from_the_url_is_one_of_the_offered_counts(value, expected):
+    from verbatim.render import parse_k
+
+    assert parse_k(value, (3, 5, 10), 5) == expected
+
+
+def test_results_heading_and_announcement():
+    from verbatim.render import announcement, results_heading
+
+    assert results_heading("why\nnumb", False, False) == "What the article says about “why numb”"
+    assert results_heading("x", True, True) == "The articles here don't cover that"
+    assert announcement(1, False, False, False) == "1 passage found."
+    assert announcement(5, False, True, True) == "Help is shown first. 5 passages below, collapsed."
+    assert announcement(0, True, True, False) == "Help is shown first. Not covered: no passages found."

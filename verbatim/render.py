@@ -16,7 +16,7 @@ import logging
 import re
 from urllib.parse import quote
 
-from .safety import CrisisAlert, MedicalNote
+from .safety import CrisisAlert, LevelPolicy, MedicalNote
 from .search import PassageHit
 from .site import Article, plain
 
@@ -241,6 +241,55 @@ def withheld_html(titles: list[str]) -> str:
         f"{escape(names)} were left out: the article changed since this search index was built, "
         "so its passages could no longer be quoted word for word.</p>"
     )
+
+
+# --- what a result shows (decisions the page renders; no Streamlit here) -------------------
+
+# What the page does when the level's policy cannot be read: the most protective.
+PROTECTIVE = LevelPolicy(alarm=True, collapse_passages=True, suggestions=False, hide_means=True, persist_strip=True)
+_SEVERITY = {"topic": 1, "risk": 2, "urgent": 3}
+
+
+def policy_of(alert: CrisisAlert) -> LevelPolicy:
+    """The alert's level policy (data/crisis_policy.json), or the most protective one."""
+    try:
+        return alert.policy
+    except Exception:  # noqa: BLE001
+        return PROTECTIVE
+
+
+def strongest(*alerts: CrisisAlert | None) -> CrisisAlert | None:
+    """The most severe alert (the lexicon may see what the model missed, or the reverse)."""
+    found = [a for a in alerts if a is not None]
+    return max(found, key=lambda a: _SEVERITY.get(getattr(a, "level", None), 3), default=None)
+
+
+def parse_k(value, choices: tuple[int, ...], default: int) -> int:
+    """``?k=`` from the URL as one of the offered counts (the next one up), else the default."""
+    try:
+        k = int(str(value))
+    except (TypeError, ValueError):
+        return default
+    if k < 1:
+        return default
+    return next((c for c in choices if c >= k), choices[-1])
+
+
+def results_heading(query: str, many: bool, no_answer: bool) -> str:
+    """The results' heading, which is focused after each search."""
+    if no_answer:
+        return "The articles here don't cover that" if many else "This article doesn't cover that"
+    return f"What the {'articles say' if many else 'article says'} about “{plain(query, 200)}”"
+
+
+def announcement(passages: int, no_answer: bool, alarm: bool, collapsed: bool) -> str:
+    """What the live region says when a search is done."""
+    if no_answer:
+        message = "Not covered: no passages found."
+    else:
+        count = f"{passages} passage{'s' if passages != 1 else ''}"
+        message = f"{count} below, collapsed." if collapsed else f"{count} found."
+    return f"Help is shown first. {message}" if alarm else message
 
 
 # --- help ---------------------------------------------------------------------------
