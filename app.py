@@ -128,6 +128,8 @@ st.title(render.label_text(site.heading), anchor=False)
 st.html(f'<p class="vb-intro">{render.escape(site.description)} Information from the '
         f'{"articles" if site.many else "article"}, not medical advice.</p>')
 st.html(render.quiet_line(config))
+if ADMIN:  # the sidebar's toggle shares the top bar with the quiet help line
+    st.html("<style>.vb-quiet{left:4rem}</style>")
 
 with st.form("ask", clear_on_submit=False, border=False):
     st.text_input("Your question", key="q", max_chars=MAX_QUERY_CHARS, placeholder="e.g. why can't I cry anymore?")
@@ -259,7 +261,8 @@ with results:
             st.button(render.label_text(suggestion), key=f"suggest-{i}", on_click=ask, args=(suggestion,))
     else:
         cards = [render.passage_card(hit, n, site.article(hit.source)) for n, hit in enumerate(result.passages, 1)]
-        block = render.results_html(heading, cards) + render.missing_terms_html(result.missing_terms)
+        empty = "" if cards else "<p>No passages can be shown for this question right now.</p>"
+        block = render.results_html(heading, cards, empty) + render.missing_terms_html(result.missing_terms)
         if collapsed:
             # Help first: nothing the article says (drugs, means) comes ahead of the banner.
             with st.expander(f"Show what the {'articles say' if site.many else 'article says'}", expanded=False):

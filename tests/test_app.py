@@ -408,3 +408,19 @@ def test_site_toml_names_the_page_and_the_help_for_its_region(app, monkeypatch, 
     finally:
         os.environ.pop("VERBATIM_RESOURCES", None)
         load_resources.cache_clear()
+
+
+def test_when_every_passage_was_withheld_the_page_says_so_rather_than_show_nothing(app, monkeypatch):
+    from verbatim.search import Searcher
+
+    real = Searcher.search
+
+    def search(self, query, top_k=5):
+        result = real(self, query, top_k)
+        result.passages, result.withheld = [], ["emotional-numbness.md"]
+        return result
+
+    monkeypatch.setattr(Searcher, "search", search)
+    at = app("is emotional numbness permanent")
+    text = page_text(at)
+    assert "were left out" in text and "No passages can be shown for this question right now." in text

@@ -153,6 +153,7 @@ STATES = {
 }
 
 
+@pytest.mark.timeout(1800)
 @pytest.mark.parametrize("width,scheme", [("phone", "light"), ("desktop", "light"), ("phone", "dark")])
 def test_every_state_is_photographed_axe_clean_and_asks_no_other_host(server, browser, width, scheme):
     problems = {}
@@ -312,6 +313,7 @@ def two_article_server(tmp_path_factory, real_encoder):
     stop_server(proc)
 
 
+@pytest.mark.timeout(1800)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_two_article_corpus_names_groups_and_cites_each_article(two_article_server, browser, width):
     visit = Visit(browser, width).open(two_article_server)
@@ -335,6 +337,7 @@ def test_two_article_corpus_names_groups_and_cites_each_article(two_article_serv
     visit.close()
 
 
+@pytest.mark.timeout(1800)
 def test_cold_start_shows_the_banner_before_the_model_has_loaded(real_index, browser, tmp_path):
     empty_cache = tmp_path / "cache"
     empty_cache.mkdir()

@@ -220,7 +220,7 @@ def results_html(heading: str, cards: list[str], note: str = "") -> str:
     """The one results landmark: its heading (focused after a search), then the cards."""
     return (
         '<section class="vb-results" aria-labelledby="vb-results-heading">'
-        f'<h2 id="vb-results-heading" class="vb-results-heading" tabindex="-1">{escape(heading)}</h2>'
+        f'<h2 id="vb-results-heading" class="vb-results-heading vb-about" tabindex="-1">{escape(heading)}</h2>'
         f"{note}{''.join(cards)}</section>"
     )
 
