@@ -234,3 +234,16 @@ def test_results_heading_and_announcement():
     assert announcement(1, False, False, False) == "1 passage found."
     assert announcement(5, False, True, True) == "Help is shown first. 5 passages below, collapsed."
     assert announcement(0, True, True, False) == "Help is shown first. Not covered: no passages found."
+
+
+@given(st.lists(st.sampled_from(list("ab <>&-*1.#\n \t[]()!$") + ["\n- ", "\n1. ", "\n\n", "\n### "]), max_size=40).map("".join),
+       st.lists(st.tuples(st.integers(0, 80), st.integers(0, 80)), max_size=3), st.integers(0, 80))
+def test_any_passage_renders_as_inert_html_that_keeps_every_word(text, spans, fold):
+    import re
+
+    hit = PassageHit(text, "a.md", 0, len(text), ["H"], 0.5, spans, (1, 1), "T", None, fold)
+    card = passage_card(hit, 1)
+    assert "\n" not in card and "<script" not in card and "<img" not in card
+    shown = html.unescape(re.sub(r"<[^>]+>", " ", card))
+    for word in re.findall(r"[ab]+", text):
+        assert word in shown
