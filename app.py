@@ -8,6 +8,7 @@ the model loads, and every state carries a one-tap line to a crisis service.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 from pathlib import Path
@@ -34,11 +35,26 @@ UNAVAILABLE = "Search isn't available right now. Please try again in a few minut
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def get_searcher(index: str, corpus: str, build: str):
-    """One searcher per process and build: the model and index load once, not per session or
-    query; a rebuild (from here or from build_index.py) is picked up by its new build name."""
-    from verbatim.search import Searcher
+    """One searcher per process: the model and index load once, not per session or query.
 
-    return Searcher.open(Path(index), Path(corpus), check_fresh=False)
+    Where the library has ``LiveSearcher`` it follows new builds itself and never quotes text
+    that is no longer in its file (what it cannot check it withholds), so it is keyed by
+    folder only; a plain ``Searcher`` is keyed by build, so a rebuild is picked up by name.
+    """
+    try:
+        from verbatim.live import LiveSearcher
+    except ImportError:
+        from verbatim.search import Searcher
+
+        return Searcher.open(Path(index), Path(corpus), check_fresh=False)
+    live = LiveSearcher(Path(index), Path(corpus))
+    live.searcher  # load the model and index now, while the page says it is getting ready
+    return live
+
+
+def passages(searcher) -> list:
+    """The live build's passages (for example questions), from a Searcher or a LiveSearcher."""
+    return getattr(searcher, "searcher", searcher).index.passages
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -198,7 +214,8 @@ if index_error is not None:
 
 try:
     with st.spinner("Getting ready (first question only)…"):
-        searcher = get_searcher(str(INDEX), str(CORPUS), live_build.name)
+        live_module = importlib.util.find_spec("verbatim.live") is not None
+        searcher = get_searcher(str(INDEX), str(CORPUS), "" if live_module else live_build.name)
 except Exception as e:  # noqa: BLE001 (readers never see a traceback)
     with notice_slot:
         unavailable(e)
@@ -206,8 +223,8 @@ except Exception as e:  # noqa: BLE001 (readers never see a traceback)
 
 if not query:
     with results:
-        groups = pick_examples(example_questions(searcher.index.passages, site), EXAMPLES_SHOWN)
-        everything = example_questions(searcher.index.passages, site)
+        groups = pick_examples(example_questions(passages(searcher), site), EXAMPLES_SHOWN)
+        everything = example_questions(passages(searcher), site)
         total = sum(len(q) for q in everything.values())
         st.subheader("Questions the articles answer" if site.many else "Questions the article answers", anchor=False)
         show_all = total > EXAMPLES_SHOWN and st.toggle(f"Show all {total} questions", key="all_examples")

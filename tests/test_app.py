@@ -62,6 +62,23 @@ def labels(at: AppTest) -> list[str]:
     return [label(b.label) for b in at.button]
 
 
+def patch_search(monkeypatch, change) -> None:
+    """Make every search's result pass through ``change`` (on whichever searcher the page uses)."""
+    try:
+        from verbatim.live import LiveSearcher as cls  # the page's searcher where the library has it
+    except ImportError:
+        from verbatim.search import Searcher as cls
+
+    real = cls.search
+
+    def search(self, query, top_k=5):
+        result = real(self, query, top_k)
+        change(result)
+        return result
+
+    monkeypatch.setattr(cls, "search", search)
+
+
 def cards(at: AppTest) -> str:
     return "".join(b for b in html_bodies(at) if "vb-card" in b)
 
@@ -161,16 +178,10 @@ def test_clicking_an_example_asks_it(app):
 
 
 def test_missing_terms_and_withheld_articles_are_said_in_the_main_column(app, monkeypatch):
-    from verbatim.search import Searcher
-
-    real = Searcher.search
-
-    def search(self, query, top_k=5):
-        result = real(self, query, top_k)
+    def change(result):
         result.missing_terms, result.withheld = ["sourdough", "<b>yeast</b>"], ["emotional-numbness.md"]
-        return result
 
-    monkeypatch.setattr(Searcher, "search", search)
+    patch_search(monkeypatch, change)
     at = app("is emotional numbness permanent")
     text = page_text(at)
     assert "The article doesn’t mention: sourdough, <b>yeast</b>" in text
@@ -215,16 +226,10 @@ def test_help_strip_persists_across_follow_up_questions_until_dismissed(app):
 
 
 def test_urgent_puts_emergency_numbers_first(app, monkeypatch):
-    from verbatim.search import Searcher
-
-    real = Searcher.search
-
-    def search(self, query, top_k=5):
-        result = real(self, query, top_k)
+    def change(result):
         result.crisis.level = "urgent"
-        return result
 
-    monkeypatch.setattr(Searcher, "search", search)
+    patch_search(monkeypatch, change)
     at = app(PILLS)
     banner = html_bodies(at)[0]
     assert "call 911" in banner.lower() and "Poison Control" in banner
@@ -233,17 +238,12 @@ def test_urgent_puts_emergency_numbers_first(app, monkeypatch):
 
 def test_a_question_about_a_hard_subject_gets_a_calm_line_and_normal_results(app, monkeypatch):
     from verbatim.safety import CrisisAlert, load_resources
-    from verbatim.search import Searcher
 
-    real = Searcher.search
-
-    def search(self, query, top_k=5):
-        result = real(self, query, top_k)
+    def change(result):
         resources = load_resources()["crisis"]["resources"]["suicide"]
         result.crisis = CrisisAlert("suicide", resources, "", "classifier", "topic")
-        return result
 
-    monkeypatch.setattr(Searcher, "search", search)
+    patch_search(monkeypatch, change)
     at = app("is emotional numbness permanent")
     bodies = html_bodies(at)
     assert not any('role="alert"' in b for b in bodies)
@@ -411,16 +411,10 @@ def test_site_toml_names_the_page_and_the_help_for_its_region(app, monkeypatch, 
 
 
 def test_when_every_passage_was_withheld_the_page_says_so_rather_than_show_nothing(app, monkeypatch):
-    from verbatim.search import Searcher
-
-    real = Searcher.search
-
-    def search(self, query, top_k=5):
-        result = real(self, query, top_k)
+    def change(result):
         result.passages, result.withheld = [], ["emotional-numbness.md"]
-        return result
 
-    monkeypatch.setattr(Searcher, "search", search)
+    patch_search(monkeypatch, change)
     at = app("is emotional numbness permanent")
     text = page_text(at)
     assert "were left out" in text and "No passages can be shown for this question right now." in text
