@@ -252,6 +252,9 @@ except Exception as e:  # noqa: BLE001
         unavailable(e)
     st.stop()
 
+if ADMIN and getattr(searcher, "rebuild_error", None):  # LiveSearcher could not rebuild: say why, to the owner
+    st.sidebar.warning("The index could not follow the articles: " + render.label_text(searcher.rebuild_error, 400))
+
 alert = render.strongest(result.crisis, early)
 level = render.policy_of(alert) if alert else None
 if alert is not None and level.alarm:
