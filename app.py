@@ -113,7 +113,10 @@ def unavailable(error: Exception) -> None:
 
 
 # --- the URL drives the page ------------------------------------------------------------
-url = (st.query_params.get("q", "")[:MAX_QUERY_CHARS], render.parse_k(st.query_params.get("k"), K_CHOICES, DEFAULT_TOP_K))
+url = (
+    st.query_params.get("q", "")[:MAX_QUERY_CHARS],
+    render.parse_k(st.query_params.get("k"), K_CHOICES, DEFAULT_TOP_K),
+)
 if st.session_state.get("url") != url:  # first visit, a shared link, back or forward
     st.session_state.q, st.session_state.k = url
     st.session_state.url = url
@@ -122,7 +125,7 @@ st.session_state.setdefault("searches", 0)
 try:
     live_build, manifest = read_manifest(INDEX)
     index_error = None
-except VerbatimError as e:
+except Exception as e:  # noqa: BLE001 (a reader sees one calm line, never a traceback)
     live_build, manifest, index_error = None, {}, e
 sources = tuple(manifest["sources"]) if isinstance(manifest.get("sources"), dict) else None
 try:
