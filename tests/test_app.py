@@ -418,3 +418,24 @@ def test_when_every_passage_was_withheld_the_page_says_so_rather_than_show_nothi
     at = app("is emotional numbness permanent")
     text = page_text(at)
     assert "were left out" in text and "No passages can be shown for this question right now." in text
+
+
+# --- private by default -------------------------------------------------------------------------
+
+def test_streamlit_config_is_private_by_default():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["toolbarMode"] == "viewer"
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["fileWatcherType"] == "none"
+
+
+def test_make_run_takes_port_and_address():
+    import subprocess
+
+    dry = subprocess.run(["make", "-n", "run", "PORT=9999", "ADDRESS=0.0.0.0"], cwd=ROOT, capture_output=True, text=True)
+    assert "streamlit run app.py --server.port 9999 --server.address 0.0.0.0" in dry.stdout
+    dry = subprocess.run(["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True)
+    assert "--server.port 8501 --server.address localhost" in dry.stdout
