@@ -231,6 +231,8 @@ def test_risk_question_banner_first_links_work_nothing_to_drugs_strip_stays(serv
     assert "Drugs That Numb" not in body and "pioid" not in body and "enzodiazepine" not in body
     assert page.get_by_role("button", name="What Are Drugs That Numb Emotional Pain?").count() == 0
     visit.shot("crisis-risk")
+    if os.environ.get("UPDATE_SCREENSHOT"):
+        page.screenshot(path=str(ROOT / "docs" / "screenshot-phone.png"))
     # A follow-up question keeps a compact strip with the same links at the top.
     visit.ask("is emotional numbness permanent")
     page.get_by_text("Permanent emotional numbness is rare.").first.wait_for()

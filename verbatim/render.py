@@ -488,5 +488,7 @@ PAGE_CSS = """
 .vb-medical .vb-call{background:#8a1c1c}
 .vb-sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .vb-group{font-size:1rem;font-weight:600;margin:0.8rem 0 0.2rem 0;color:inherit}
+/* On a phone the title takes two lines, not three, so help and the question box come sooner. */
+@media (max-width: 640px){[data-testid="stMainBlockContainer"] h1{font-size:2rem !important;line-height:1.2 !important}}
 </style>
 """
