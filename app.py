@@ -279,13 +279,13 @@ with results:
         suggestions = result.suggestions if (level is None or level.suggestions) else []
         intro = site.about + (" These are the closest questions it does answer:" if suggestions else "")
         st.html(render.results_html(heading, [], f"<p>{render.escape(intro)}</p>"
-                                    + render.missing_terms_html(result.missing_terms)))
+                                    + render.missing_terms_html(result.missing_terms, site.many)))
         for i, suggestion in enumerate(suggestions):
             st.button(render.label_text(suggestion), key=f"suggest-{i}", on_click=ask, args=(suggestion,))
     else:
         cards = [render.passage_card(hit, n, site.article(hit.source)) for n, hit in enumerate(result.passages, 1)]
         empty = "" if cards else "<p>No passages can be shown for this question right now.</p>"
-        block = render.results_html(heading, cards, empty) + render.missing_terms_html(result.missing_terms)
+        block = render.results_html(heading, cards, empty) + render.missing_terms_html(result.missing_terms, site.many)
         if collapsed:
             # Help first: nothing the article says (drugs, means) comes ahead of the banner.
             with st.expander(f"Show what the {'articles say' if site.many else 'article says'}", expanded=False):

@@ -247,3 +247,11 @@ def test_any_passage_renders_as_inert_html_that_keeps_every_word(text, spans, fo
     shown = html.unescape(re.sub(r"<[^>]+>", " ", card))
     for word in re.findall(r"[ab]+", text):
         assert word in shown
+
+
+def test_missing_terms_name_the_article_or_articles():
+    from verbatim.render import missing_terms_html
+
+    assert missing_terms_html([]) == ""
+    assert "The article doesn’t mention: sourdough, yeast" in missing_terms_html(["sourdough", "yeast"])
+    assert "The articles don’t mention: x" in missing_terms_html(["x"], many=True)

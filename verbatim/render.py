@@ -225,12 +225,13 @@ def results_html(heading: str, cards: list[str], note: str = "") -> str:
     )
 
 
-def missing_terms_html(terms: list[str]) -> str:
+def missing_terms_html(terms: list[str], many: bool = False) -> str:
     """ "The article doesn't mention: X, Y" (words of the question the corpus never uses)."""
     shown = [plain(t, 60) for t in terms if plain(t, 60)]
     if not shown:
         return ""
-    return f'<p class="vb-missing">The article doesn’t mention: {escape(", ".join(shown))}</p>'
+    subject = "The articles don’t" if many else "The article doesn’t"
+    return f'<p class="vb-missing">{subject} mention: {escape(", ".join(shown))}</p>'
 
 
 def withheld_html(titles: list[str]) -> str:
