@@ -19,7 +19,7 @@ from verbatim import render
 from verbatim.config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K
 from verbatim.errors import QueryError, VerbatimError
 from verbatim.index import corpus_changes, read_manifest
-from verbatim.safety import crisis_from_lexicon, load_resources
+from verbatim.safety import CrisisAlert, crisis_from_lexicon, load_resources
 from verbatim.site import DEFAULT_DESCRIPTION, Site, example_questions, load_site, pick_examples
 
 log = logging.getLogger("verbatim.page")
@@ -184,7 +184,10 @@ if query:
     try:
         early = crisis_from_lexicon(query)
     except Exception:  # noqa: BLE001
+        # It reads the resources only once a pattern has matched: this is a crisis question
+        # with a broken resources file. The banner falls back to its built-in 988/911 help.
         log.exception("crisis lexicon")
+        early = CrisisAlert("unknown", [], "", "lexicon", "risk")
     if early is not None and render.policy_of(early).alarm:
         show_alarm(early)
 if st.session_state.get("help_alert") and not st.session_state.get("help_dismissed"):
