@@ -18,9 +18,9 @@ $(VENV)/.installed: requirements.txt
 index: $(VENV)/.installed
 	$(PY) build_index.py
 
-run: index
+run: index  # make run PORT=8080 ADDRESS=0.0.0.0 (defaults: 8501, localhost)
 	$(PY) -m verbatim watch --while-pid $$PPID &
-	$(PY) -m streamlit run app.py
+	$(PY) -m streamlit run app.py --server.port $(or $(PORT),8501) --server.address $(or $(ADDRESS),localhost)
 
 watch: index
 	$(PY) -m verbatim watch
@@ -29,7 +29,7 @@ test: $(VENV)/.installed
 	$(PY) -m pytest
 
 evaluate: index
-	$(PY) -m verbatim evaluate eval/dev.jsonl
+	$(PY) -m verbatim evaluate eval/counsel-chat/dev.jsonl eval/dev.jsonl eval/calibration.jsonl eval/heldout.jsonl --baseline
 
 bench: index
 	$(PY) -m verbatim bench

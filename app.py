@@ -1,37 +1,88 @@
-"""Verbatim's page: ask a question, read what the article itself says. Run: streamlit run app.py"""
+"""Verbatim's page: ask a question, read what the articles themselves say. Run: make run
+
+Readers see questions and answers only; VERBATIM_ADMIN=1 adds the index status and rebuild
+in the sidebar. The URL carries the question (?q=) and the number of passages (?k=), so
+links, back and forward all work. Help comes first: the crisis lexicon is checked before
+the model loads, and every state carries a one-tap line to a crisis service.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 import streamlit as st
 
-from verbatim.config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_TOP_K
+from verbatim import render
+from verbatim.config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_QUERY_CHARS
 from verbatim.errors import QueryError, VerbatimError
 from verbatim.index import corpus_changes, read_manifest
-from verbatim.render import PAGE_CSS, crisis_banner, escape, markdown_text, medical_note, passage_card
+from verbatim.safety import CrisisAlert, crisis_from_lexicon, load_resources
+from verbatim.site import DEFAULT_DESCRIPTION, Site, example_questions, load_site, pick_examples
 
+log = logging.getLogger("verbatim.page")
 INDEX = Path(os.environ.get("VERBATIM_INDEX", DEFAULT_INDEX))
 CORPUS = Path(os.environ.get("VERBATIM_CORPUS", DEFAULT_CORPUS))
-MAX_QUERY_CHARS = 25_000
-
-st.set_page_config(page_title="Verbatim · Emotional numbness", page_icon="📖", layout="centered")
+ADMIN = os.environ.get("VERBATIM_ADMIN") == "1"
+K_CHOICES = (3, 5, 10)
+EXAMPLES_SHOWN = 8
+EXAMPLES_MAX = 200
+UNAVAILABLE = "Search isn't available right now. Please try again in a few minutes."
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def get_searcher(index: str, corpus: str, build: str):
-    """One searcher per process and build: the model and index load once, not per session or
-    query; a rebuild (from here or from build_index.py) is picked up by its new build name."""
-    from verbatim.search import Searcher
+def get_searcher(index: str, corpus: str):
+    """One searcher per process: the model and index load once, not per session or query.
+    ``LiveSearcher`` follows new builds itself and never quotes text that is no longer in its
+    file (what it cannot check it withholds), so it is keyed by folder only."""
+    from verbatim.live import LiveSearcher
 
-    return Searcher.open(Path(index), Path(corpus), check_fresh=False)
+    live = LiveSearcher(Path(index), Path(corpus))
+    live.searcher  # load the model and index now, while the page says it is getting ready
+    return live
+
+
+def passages(searcher) -> list:
+    """The live build's passages (for example questions)."""
+    return searcher.searcher.index.passages
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def get_site(corpus: str, build: str, sources: tuple[str, ...] | None):
+    return load_site(Path(corpus), sources)
+
+
+def resources() -> dict:
+    """The help config, or {} (render then falls back to its built-in 988/911 line)."""
+    try:
+        return load_resources()
+    except Exception:  # noqa: BLE001 (help must show whatever is wrong with the file)
+        log.exception("resources: using the built-in help line")
+        return {}
+
+
+def set_url(q: str, k: int) -> None:
+    """Put the question in the URL (a new history entry, so back returns to the last one)."""
+    params = {"q": q} if q else {}
+    if q and k != DEFAULT_TOP_K:
+        params["k"] = str(k)
+    st.query_params.from_dict(params)
+    st.session_state.url = (q, k)
 
 
 def ask(question: str) -> None:
-    """Put a question in the box and the URL (used by example and suggestion buttons)."""
+    """Example and suggestion buttons: ask that question."""
     st.session_state.q = question
-    st.query_params["q"] = question
+    set_url(question, st.session_state.k)
+
+
+def k_changed() -> None:
+    set_url(st.session_state.url[0], st.session_state.k)
+
+
+def dismiss_help() -> None:
+    st.session_state.help_dismissed = True
 
 
 def rebuild() -> None:
@@ -43,104 +94,201 @@ def rebuild() -> None:
     get_searcher.clear()
 
 
-if "q" not in st.session_state:  # opening a ?q= link runs that search
-    st.session_state.q = st.query_params.get("q", "")[:MAX_QUERY_CHARS]
+def unavailable(error: Exception) -> None:
+    """Readers get one calm line; the owner (VERBATIM_ADMIN=1) gets the error and the fix."""
+    log.error("page: %s", error)
+    if ADMIN:
+        st.error(render.markdown_text(str(error)))
+    else:
+        st.info(UNAVAILABLE)
 
-st.html(PAGE_CSS)
-st.title("Emotional numbness: ask the article")
-st.caption(
-    "Type a question in your own words. The answers are passages of the article, word for word, "
-    "most relevant first, with the sentences that answer highlighted. Information from the article, not medical advice."
+
+# --- the URL drives the page ------------------------------------------------------------
+url = (
+    st.query_params.get("q", "")[:MAX_QUERY_CHARS],
+    render.parse_k(st.query_params.get("k"), K_CHOICES, DEFAULT_TOP_K),
 )
+if st.session_state.get("url") != url:  # first visit, a shared link, back or forward
+    st.session_state.q, st.session_state.k = url
+    st.session_state.url = url
+st.session_state.setdefault("searches", 0)
+
+try:
+    live_build, manifest = read_manifest(INDEX)
+    index_error = None
+except Exception as e:  # noqa: BLE001 (a reader sees one calm line, never a traceback)
+    live_build, manifest, index_error = None, {}, e
+sources = tuple(manifest["sources"]) if isinstance(manifest.get("sources"), dict) else None
+try:
+    site = get_site(str(CORPUS), live_build.name if live_build else "", sources)
+except Exception:  # noqa: BLE001 (a page with a plain name beats no page)
+    log.exception("site: using a plain name")
+    site = Site("Verbatim", DEFAULT_DESCRIPTION)
+if site.resources and "VERBATIM_RESOURCES" not in os.environ:
+    os.environ["VERBATIM_RESOURCES"] = site.resources  # site.toml names the help for its region
+
+config = resources()
+st.set_page_config(page_title=f"Verbatim · {site.name}", page_icon="📖", layout="centered")
+st.html(render.PAGE_CSS)
+
+# Help comes before anything else: the banner (this question) or the strip (earlier ones).
+banner_slot = st.empty()
+strip_slot = st.empty()
+st.title(render.label_text(site.heading), anchor=False)
+st.html(f'<p class="vb-intro">{render.escape(site.description)} Information from the '
+        f'{"articles" if site.many else "article"}, not medical advice.</p>')
+st.html(render.quiet_line(config))
+if ADMIN:  # the sidebar's toggle shares the top bar with the quiet help line
+    st.html("<style>.vb-quiet{left:4rem}</style>")
 
 with st.form("ask", clear_on_submit=False, border=False):
-    st.text_input(
-        "Your question", key="q", max_chars=MAX_QUERY_CHARS,
-        placeholder="e.g. why can't I cry anymore?",
-    )
-    col_k, col_go = st.columns([3, 1], vertical_alignment="bottom")
-    top_k = col_k.slider("Passages to show", 1, min(10, MAX_TOP_K), DEFAULT_TOP_K, key="top_k")
-    submitted = col_go.form_submit_button("Search", type="primary", width="stretch", key="search")
+    st.text_input("Your question", key="q", max_chars=MAX_QUERY_CHARS, placeholder="e.g. why can't I cry anymore?")
+    submitted = st.form_submit_button("Search", type="primary", key="search")
+st.radio("Passages to show", K_CHOICES, key="k", horizontal=True, on_change=k_changed)
 
-query = st.session_state.q or ""
+query = (st.session_state.q or "").strip()
+top_k = st.session_state.k
 if submitted:
-    st.query_params["q"] = query
+    set_url(query, top_k)
 
-crisis_slot = st.container()  # help comes before anything else on the page
 notice_slot = st.container()
 results = st.container()
 
-# Index status and maintenance live in the sidebar.
-try:
-    live_build, manifest = read_manifest(INDEX)
-except VerbatimError as e:
-    st.error(str(e))
-    if CORPUS.is_dir() and st.button("Build the index now"):
-        try:
-            rebuild()
-            st.rerun()
-        except VerbatimError as err:
-            st.error(str(err))
-    st.stop()
 
-changes = corpus_changes(manifest, CORPUS)
-with st.sidebar:
-    st.markdown("**Index**")
-    st.caption(
-        f"{manifest.get('passages', '?')} passages · built {manifest.get('built_at', '?')} · "
-        f"model {manifest.get('model', {}).get('name', '?')}"
-    )
-    if changes:
-        shown = markdown_text(", ".join(changes[:3]))
-        st.warning(f"The articles changed since the index was built ({shown}). Results may be out of date.")
-        if st.button("Rebuild the index"):
+def show_strip() -> None:
+    with strip_slot.container():
+        st.html(render.help_strip(st.session_state.help_alert, config))
+        st.button("Hide this help line", key="hide_help", on_click=dismiss_help, type="tertiary")
+
+
+def show_alarm(alert) -> None:
+    banner_slot.html(render.safe_crisis_banner(alert, config))
+    strip_slot.empty()
+    if render.policy_of(alert).persist_strip:
+        st.session_state.help_alert = alert
+        st.session_state.help_dismissed = False
+
+
+# The lexicon needs no model: on a cold start its help shows while the model loads.
+early = None
+if query:
+    try:
+        early = crisis_from_lexicon(query)
+    except Exception:  # noqa: BLE001
+        # It reads the resources only once a pattern has matched: this is a crisis question
+        # with a broken resources file. The banner falls back to its built-in 988/911 help.
+        log.exception("crisis lexicon")
+        early = CrisisAlert("unknown", [], "", "lexicon", "risk")
+    if early is not None and render.policy_of(early).alarm:
+        show_alarm(early)
+if st.session_state.get("help_alert") and not st.session_state.get("help_dismissed"):
+    if not (early is not None and render.policy_of(early).alarm):
+        show_strip()
+
+if ADMIN:
+    with st.sidebar:
+        st.markdown("**Index** (owner view)")
+        if manifest:
+            st.caption(render.markdown_text(
+                f"{manifest.get('passages', '?')} passages · built {manifest.get('built_at', '?')} · "
+                f"model {manifest.get('model', {}).get('name', '?')}"
+            ))
+            changes = corpus_changes(manifest, CORPUS)
+            if changes:
+                st.warning("The articles changed since the index was built: "
+                           + render.label_text(", ".join(changes[:3])))
+        if CORPUS.is_dir() and st.button("Rebuild the index" if manifest else "Build the index now"):
             try:
                 rebuild()
                 st.rerun()
             except VerbatimError as e:
-                st.error(str(e))
+                st.error(render.markdown_text(str(e)))
 
-try:
-    with st.spinner("Loading the model (first question only)…"):
-        searcher = get_searcher(str(INDEX), str(CORPUS), live_build.name)
-except VerbatimError as e:
-    st.error(str(e))
+if index_error is not None:
+    with notice_slot:
+        unavailable(index_error)
     st.stop()
 
-if not query.strip():
+try:
+    with st.spinner("Getting ready (first question only)…"):
+        searcher = get_searcher(str(INDEX), str(CORPUS))
+except Exception as e:  # noqa: BLE001 (readers never see a traceback)
+    with notice_slot:
+        unavailable(e)
+    st.stop()
+
+if not query:
     with results:
-        st.subheader("Questions the article answers")
-        for i, heading in enumerate(searcher.question_headings()):
-            st.button(heading, key=f"example-{i}", on_click=ask, args=(heading,))
+        groups = pick_examples(example_questions(passages(searcher), site), EXAMPLES_SHOWN)
+        everything = example_questions(passages(searcher), site)
+        total = sum(len(q) for q in everything.values())
+        st.subheader("Questions the articles answer" if site.many else "Questions the article answers", anchor=False)
+        show_all = total > EXAMPLES_SHOWN and st.toggle(f"Show all {total} questions", key="all_examples")
+        shown, n = (everything if show_all else groups), 0
+        for title, questions in shown.items():
+            if site.many:
+                st.html(f'<h3 class="vb-group">{render.escape(title)}</h3>')
+            for question in questions:
+                if n >= EXAMPLES_MAX:
+                    break
+                st.button(render.label_text(question), key=f"example-{n}", on_click=ask, args=(question,))
+                n += 1
+        if show_all and total > EXAMPLES_MAX:
+            st.write(f"…and {total - EXAMPLES_MAX} more. Ask in your own words to find them.")
     st.stop()
 
 try:
     result = searcher.search(query, top_k)
 except QueryError as e:
     with notice_slot:
-        st.info(str(e))
+        st.info(render.markdown_text(str(e)))
+    st.stop()
+except Exception as e:  # noqa: BLE001
+    with notice_slot:
+        unavailable(e)
     st.stop()
 
-if result.crisis:
-    crisis_slot.html(crisis_banner(result.crisis))
-if result.medical:
-    notice_slot.html(medical_note(result.medical))
-if result.notice:
-    notice_slot.info(result.notice)
+if ADMIN and searcher.rebuild_error:  # LiveSearcher could not rebuild: say why, to the owner
+    st.sidebar.warning("The index could not follow the articles: " + render.label_text(searcher.rebuild_error, 400))
 
+alert = render.strongest(result.crisis, early)
+level = render.policy_of(alert) if alert else None
+if alert is not None and level.alarm:
+    show_alarm(alert)
+elif alert is not None:
+    notice_slot.html(render.topic_line(alert, config))
+if result.medical:
+    notice_slot.html(render.medical_note(result.medical, config))
+if result.notice:
+    notice_slot.info(render.markdown_text(result.notice))
+if result.withheld:
+    notice_slot.html(render.withheld_html([site.article(name).title for name in result.withheld]))
+
+alarm = alert is not None and level.alarm
+collapsed = alarm and level.collapse_passages
+heading = render.results_heading(query, site.many, result.no_answer)
 with results:
     if result.no_answer:
-        st.subheader("This article doesn't cover that")
-        st.write("It is about emotional numbness. These are the closest questions it does answer:")
-        for i, suggestion in enumerate(result.suggestions):
-            st.button(suggestion, key=f"suggest-{i}", on_click=ask, args=(suggestion,))
+        suggestions = result.suggestions if (level is None or level.suggestions) else []
+        intro = site.about + (" These are the closest questions it does answer:" if suggestions else "")
+        st.html(render.results_html(heading, [], f"<p>{render.escape(intro)}</p>"
+                                    + render.missing_terms_html(result.missing_terms, site.many)))
+        for i, suggestion in enumerate(suggestions):
+            st.button(render.label_text(suggestion), key=f"suggest-{i}", on_click=ask, args=(suggestion,))
     else:
-        cards = f'<p class="vb-about">What the article says about “{escape(query[:200])}”</p>' + "".join(
-            passage_card(hit, n) for n, hit in enumerate(result.passages, 1)
-        )
-        if result.crisis and result.crisis.category in ("suicide", "self_harm"):
+        cards = [render.passage_card(hit, n, site.article(hit.source)) for n, hit in enumerate(result.passages, 1)]
+        empty = "" if cards else "<p>No passages can be shown for this question right now.</p>"
+        block = render.results_html(heading, cards, empty) + render.missing_terms_html(result.missing_terms, site.many)
+        if collapsed:
             # Help first: nothing the article says (drugs, means) comes ahead of the banner.
-            with st.expander("Show what the article says", expanded=False):
-                st.html(cards)
+            with st.expander(f"Show what the {'articles say' if site.many else 'article says'}", expanded=False):
+                st.html(block)
         else:
-            st.html(cards)
+            st.html(block)
+message = render.announcement(len(result.passages), result.no_answer, alarm, collapsed)
+
+if st.session_state.get("searched") != (query, top_k):
+    st.session_state.searched = (query, top_k)
+    st.session_state.searches += 1
+target = "vb-help" if alarm else "vb-results-heading"
+st.html(render.after_search_script(target, message, st.session_state.searches), unsafe_allow_javascript=True)

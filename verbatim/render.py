@@ -1,14 +1,26 @@
 """HTML for the page, built only from escaped text.
 
-Corpus text, queries and even the resources config are escaped before any markup is put
-around them, and characters that Markdown or LaTeX would act on are turned into entities,
-so no text can become a tag, a link, an image or a formula.
+Corpus text, queries, titles and even the resources config are escaped before any markup
+is put around them, and characters that Markdown or LaTeX would act on are turned into
+entities, so no text can become a tag, a link, an image or a formula. Links are made only
+from ``tel:``/``sms:`` contacts and ``http(s)`` article addresses that pass a strict check.
+
+Help never fails: every function that shows help falls back to a fixed 988/911 line
+rather than raise, whatever the resources file holds.
 """
 
 from __future__ import annotations
 
-from .safety import CrisisAlert, MedicalNote
+import json
+import logging
+import re
+from urllib.parse import quote
+
+from .safety import CrisisAlert, LevelPolicy, MedicalNote
 from .search import PassageHit
+from .site import Article, plain
+
+log = logging.getLogger(__name__)
 
 # One pass over the text: HTML's special characters plus those Markdown, tables and LaTeX
 # (KaTeX) act on, each replaced by a numeric entity. A single str.translate cannot escape
@@ -18,15 +30,20 @@ _INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'[]()*_`#!~|$\\{}"})
 
 def escape(text: str) -> str:
     """Escape text for HTML and neutralise Markdown and LaTeX syntax."""
-    return text.translate(_INERT)
+    return str(text).translate(_INERT)
 
 
-_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#!|~$<>"})
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#!|~$<>:-+=.&"})
 
 
 def markdown_text(text: str) -> str:
     """Backslash-escape text for Streamlit's Markdown elements (st.warning, st.caption…)."""
-    return text.translate(_MARKDOWN)
+    return str(text).translate(_MARKDOWN)
+
+
+def label_text(text: str, limit: int = 200) -> str:
+    """A heading or file name as a button label: one line of plain text, Markdown escaped."""
+    return markdown_text(plain(text, limit))
 
 
 def _multiline(text: str) -> str:
@@ -36,56 +53,443 @@ def _multiline(text: str) -> str:
 
 def highlighted_html(text: str, highlights: list[tuple[int, int]]) -> str:
     """Return text escaped, with each highlight span wrapped in <mark>."""
-    parts, pos = [], 0
-    for s, e in sorted(highlights):
-        if s < pos or e > len(text) or s >= e:
+    return _inline(text, 0, len(text), _clean_spans(text, highlights))
+
+
+def _clean_spans(text: str, highlights) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for s, e in sorted(tuple(h) for h in highlights or []):
+        if s < pos or e > len(text) or s >= e or s < 0:
             continue  # ignore malformed or overlapping spans rather than break the card
+        spans.append((s, e))
+        pos = e
+    return spans
+
+
+def _inline(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> str:
+    """text[a:b] escaped, with the parts inside highlight spans marked."""
+    parts, pos = [], a
+    for s, e in spans:
+        s, e = max(s, a), min(e, b)
+        if s >= e:
+            continue
         parts.append(_multiline(text[pos:s]))
         parts.append(f"<mark>{_multiline(text[s:e])}</mark>")
         pos = e
-    parts.append(_multiline(text[pos:]))
+    parts.append(_multiline(text[pos:b]))
     return "".join(parts)
 
 
-def passage_card(hit: PassageHit, rank: int) -> str:
-    """Return one result card: breadcrumb, verbatim passage, where it comes from."""
-    crumbs = " › ".join(escape(h) for h in hit.heading_path) or escape(hit.source)
-    lines = f"lines {hit.lines[0]}–{hit.lines[1]}" if hit.lines[0] else f"characters {hit.start}–{hit.end}"
+# Presentation only: a list item's marker ("- ", "2. ") and a heading's "#"s are not shown,
+# the words are. The text itself stays the verbatim slice.
+_BULLET = re.compile(r"[ \t]*(?:([-*+•])|(\d{1,3})[.)])[ \t]+")
+_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
+
+
+def _lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out, pos = [], a
+    while pos < b:
+        nl = text.find("\n", pos, b)
+        end = b if nl == -1 else nl
+        out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def passage_html(text: str, highlights=(), a: int = 0, b: int | None = None) -> str:
+    """text[a:b] as paragraphs and lists, highlights marked, every character escaped."""
+    b = len(text) if b is None else b
+    spans = _clean_spans(text, highlights)
+    blocks: list[str] = []
+    para: list[str] = []
+    items: list[list[str]] = []
+    ordered = False
+
+    def close_para():
+        if para:
+            blocks.append("<p>" + "<br>".join(para) + "</p>")
+            para.clear()
+
+    def close_list():
+        if items:
+            tag = "ol" if ordered else "ul"
+            blocks.append(f"<{tag}>" + "".join("<li>" + "<br>".join(i) + "</li>" for i in items) + f"</{tag}>")
+            items.clear()
+
+    for ls, le in _lines(text, a, b):
+        line = text[ls:le]
+        if not line.strip():
+            close_para()
+            continue  # a blank line inside a list keeps the list open (a loose list)
+        bullet = _BULLET.match(line)
+        if bullet:
+            close_para()
+            is_ordered = bullet.group(2) is not None
+            if items and is_ordered != ordered:
+                close_list()
+            ordered = is_ordered
+            items.append([_inline(text, ls + bullet.end(), le, spans)])
+            continue
+        if items and line[:1] in " \t":  # an indented line continues the list item
+            items[-1].append(_inline(text, ls + len(line) - len(line.lstrip()), le, spans))
+            continue
+        close_list()
+        heading = _HEADING.match(line)
+        if heading:
+            close_para()
+            blocks.append(f'<p class="vb-subhead">{_inline(text, ls + heading.end(), le, spans)}</p>')
+            continue
+        para.append(_inline(text, ls, le, spans))
+    close_para()
+    close_list()
+    return "".join(blocks)
+
+
+def _fold_at(text: str, fold: int | None) -> int | None:
+    """The start of the first line at or after ``fold`` (a card never folds mid-line)."""
+    if fold is None or fold <= 0 or fold >= len(text):
+        return None
+    nl = text.find("\n", fold - 1) if text[fold - 1] != "\n" else fold - 1
+    if nl == -1 or not text[nl + 1:].strip():
+        return None
+    return nl + 1
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SAFE_URL = re.compile(r"\Ahttps?://[^\s<>\"'`\\]+\Z")
+
+
+def _phrase(line: str, words: int, last: bool) -> str:
+    """The first (or last) few words of a line, exactly as written (punctuation included)."""
+    found = list(_WORD.finditer(line))[-words:] if last else list(_WORD.finditer(line))[:words]
+    return " ".join(line[found[0].start():found[-1].end()].split()) if found else ""
+
+
+def text_fragment_url(url: str, text: str, words: int = 4) -> str | None:
+    """``url#:~:text=start,end``: a link that scrolls the original to this passage.
+
+    The start and end phrases are taken from the passage's first and last lines as written
+    (list markers and heading hashes left out, as the original page does not show them).
+    """
+    if not url or not _SAFE_URL.match(url):
+        return None
+    lines = [line[m.end():] if (m := (_BULLET.match(line) or _HEADING.match(line))) else line
+             for line in text.split("\n") if line.strip()]
+    if not lines:
+        return url
+    encode = lambda phrase: quote(phrase, safe="")  # noqa: E731 (commas and dashes encoded too)
+    first, last = _phrase(lines[0], words, False), _phrase(lines[-1], words, True)
+    base = url.split("#", 1)[0]
+    if not first:
+        return url
+    if len(lines) == 1 and len(_WORD.findall(lines[0])) <= 2 * words:
+        return f"{base}#:~:text={encode(' '.join(lines[0].split()))}"
+    return f"{base}#:~:text={encode(first)},{encode(last)}"
+
+
+def passage_card(hit: PassageHit, rank: int, article: Article | None = None) -> str:
+    """Return one result card: section heading, the article it quotes, the verbatim passage."""
+    title = plain(hit.title or (article.title if article else "") or "")
+    path = [plain(h) for h in hit.heading_path if plain(h)]
+    section = path[-1] if path else (title or "Passage")
+    crumbs = [h for h in path[:-1] if h != title]
+    where = " › ".join(escape(c) for c in [title, *crumbs] if c)
+    fold = _fold_at(hit.text, hit.fold)
+    body = passage_html(hit.text, hit.highlights, 0, fold)
+    if fold is not None:
+        body += (
+            '<details class="vb-more"><summary>Show the rest of this section</summary>'
+            f"{passage_html(hit.text, hit.highlights, fold)}</details>"
+        )
+    url = hit.url or (article.url if article else None)
+    link = text_fragment_url(url, hit.text) if url else None
+    original = (
+        f' · <a href="{escape(link)}" target="_blank" rel="noopener noreferrer">Read in the original</a>'
+        if link else ""
+    )
     return (
-        f'<article class="vb-card" aria-label="Result {rank}">'
-        f'<nav class="vb-crumbs" aria-label="Section">{crumbs}</nav>'
-        f'<blockquote class="vb-text">{highlighted_html(hit.text, hit.highlights)}</blockquote>'
-        f'<p class="vb-source">From {escape(hit.source)}, {lines} · relevance {hit.score:.2f}</p>'
+        f'<article class="vb-card" aria-labelledby="vb-card-{rank}">'
+        f'<h3 class="vb-section" id="vb-card-{rank}">{escape(section)}</h3>'
+        f'<div class="vb-text">{body}</div>'
+        f'<p class="vb-source">From {where or "the article"}{original}</p>'
         "</article>"
     )
 
 
-def crisis_banner(alert: CrisisAlert) -> str:
-    """Return the help-first banner for a crisis alert."""
-    items = "".join(
-        f"<li><strong>{escape(r['name'])}</strong>: {escape(r['contact'])}</li>" for r in alert.resources
-    )
+def results_html(heading: str, cards: list[str], note: str = "") -> str:
+    """The one results landmark: its heading (focused after a search), then the cards."""
     return (
-        '<section class="vb-crisis" role="alert" aria-live="assertive">'
-        f"<p><strong>{escape(alert.headline)}</strong></p><ul>{items}</ul></section>"
+        '<section class="vb-results" aria-labelledby="vb-results-heading">'
+        f'<h2 id="vb-results-heading" class="vb-results-heading vb-about" tabindex="-1">{escape(heading)}</h2>'
+        f"{note}{''.join(cards)}</section>"
     )
 
 
-def medical_note(note: MedicalNote) -> str:
+def missing_terms_html(terms: list[str], many: bool = False) -> str:
+    """ "The article doesn't mention: X, Y" (words of the question the corpus never uses)."""
+    shown = [plain(t, 60) for t in terms if plain(t, 60)]
+    if not shown:
+        return ""
+    subject = "The articles don’t" if many else "The article doesn’t"
+    return f'<p class="vb-missing">{subject} mention: {escape(", ".join(shown))}</p>'
+
+
+def withheld_html(titles: list[str]) -> str:
+    """Said in the main column when passages were left out because their article changed."""
+    names = ", ".join(f"“{plain(t)}”" for t in titles if plain(t)) or "one article"
+    return (
+        '<p class="vb-withheld" role="status">Passages from '
+        f"{escape(names)} were left out: the article changed since this search index was built, "
+        "so its passages could no longer be quoted word for word.</p>"
+    )
+
+
+# --- what a result shows (decisions the page renders; no Streamlit here) -------------------
+
+# What the page does when the level's policy cannot be read: the most protective.
+PROTECTIVE = LevelPolicy(alarm=True, collapse_passages=True, suggestions=False, hide_means=True, persist_strip=True)
+_SEVERITY = {"topic": 1, "risk": 2, "urgent": 3}
+
+
+def policy_of(alert: CrisisAlert) -> LevelPolicy:
+    """The alert's level policy (data/crisis_policy.json), or the most protective one."""
+    try:
+        return alert.policy
+    except Exception:  # noqa: BLE001
+        return PROTECTIVE
+
+
+def strongest(*alerts: CrisisAlert | None) -> CrisisAlert | None:
+    """The most severe alert (the lexicon may see what the model missed, or the reverse)."""
+    found = [a for a in alerts if a is not None]
+    return max(found, key=lambda a: _SEVERITY.get(getattr(a, "level", None), 3), default=None)
+
+
+def parse_k(value, choices: tuple[int, ...], default: int) -> int:
+    """``?k=`` from the URL as one of the offered counts (the next one up), else the default."""
+    try:
+        k = int(str(value))
+    except (TypeError, ValueError):
+        return default
+    if k < 1:
+        return default
+    return next((c for c in choices if c >= k), choices[-1])
+
+
+def results_heading(query: str, many: bool, no_answer: bool) -> str:
+    """The results' heading, which is focused after each search."""
+    if no_answer:
+        return "The articles here don't cover that" if many else "This article doesn't cover that"
+    return f"What the {'articles say' if many else 'article says'} about “{plain(query, 200)}”"
+
+
+def announcement(passages: int, no_answer: bool, alarm: bool, collapsed: bool) -> str:
+    """What the live region says when a search is done."""
+    if no_answer:
+        message = "Not covered: no passages found."
+    else:
+        count = f"{passages} passage{'s' if passages != 1 else ''}"
+        message = f"{count} below, collapsed." if collapsed else f"{count} found."
+    return f"Help is shown first. {message}" if alarm else message
+
+
+# --- help ---------------------------------------------------------------------------
+
+_CONTACT_HREF = re.compile(r"\A(?:tel:\+?[0-9]{2,15}|sms:\+?[0-9]{2,15}(?:\?body=[A-Za-z0-9%+]{1,40})?)\Z")
+FALLBACK_LINKS = [("Call or text 988", "tel:988"), ("Text 988", "sms:988"), ("Call 911", "tel:911")]
+FALLBACK_HEADLINE = "Free, confidential help is available right now, 24/7."
+
+
+def _links(resource: dict) -> list[tuple[str, str]]:
+    out = []
+    for link in resource.get("links") or []:
+        if isinstance(link, dict):
+            label, href = link.get("label"), link.get("href")
+            if isinstance(label, str) and isinstance(href, str) and _CONTACT_HREF.match(href.strip()):
+                out.append((plain(label, 60), href.strip()))
+    return out
+
+
+def _buttons(links: list[tuple[str, str]], cls: str = "vb-call") -> str:
+    return "".join(f'<a class="{cls}" href="{escape(h)}">{escape(label)}</a>' for label, h in links)
+
+
+def _resource_items(resources: list) -> str:
+    items = []
+    for r in resources:
+        if not isinstance(r, dict) or not isinstance(r.get("name"), str):
+            continue
+        links = _links(r)
+        contact = r.get("contact") if isinstance(r.get("contact"), str) else ""
+        items.append(
+            f"<li><strong>{escape(plain(r['name']))}</strong>"
+            + (f": {escape(plain(contact))}" if contact else "")
+            + (f'<span class="vb-links">{_buttons(links)}</span>' if links else "")
+            + "</li>"
+        )
+    return "".join(items)
+
+
+def banner_resources(alert: CrisisAlert, config: dict) -> tuple[str, list]:
+    """Headline and services for an alert; ``urgent`` puts the emergency numbers first."""
+    crisis = config.get("crisis") if isinstance(config, dict) else None
+    crisis = crisis if isinstance(crisis, dict) else {}
+    resources = list(alert.resources or [])
+    headline = alert.headline or crisis.get("headline") or ""
+    if alert.level == "urgent":
+        urgent = (crisis.get("resources") or {}).get("urgent") or []
+        names = {r.get("name") for r in urgent if isinstance(r, dict)}
+        resources = list(urgent) + [r for r in resources if isinstance(r, dict) and r.get("name") not in names]
+        headline = crisis.get("urgent_headline") or headline
+    return (headline if isinstance(headline, str) else ""), resources
+
+
+def crisis_banner(alert: CrisisAlert, config: dict | None = None) -> str:
+    """Return the help-first banner for a crisis alert (may raise on a malformed config)."""
+    headline, resources = banner_resources(alert, config or {})
+    items = _resource_items(resources)
+    if not items:
+        raise ValueError("no usable resources")
+    return (
+        '<section class="vb-crisis" id="vb-help" tabindex="-1" role="alert" aria-label="Help now">'
+        f'<p class="vb-headline"><strong>{escape(plain(headline, 400) or FALLBACK_HEADLINE)}</strong></p>'
+        f"<ul>{items}</ul></section>"
+    )
+
+
+def fallback_banner() -> str:
+    """The banner when nothing else can be shown: fixed US numbers that always work."""
+    return (
+        '<section class="vb-crisis" id="vb-help" tabindex="-1" role="alert" aria-label="Help now">'
+        f'<p class="vb-headline"><strong>{FALLBACK_HEADLINE}</strong></p>'
+        "<ul><li><strong>988 Suicide &amp; Crisis Lifeline</strong>: call or text 988"
+        f'<span class="vb-links">{_buttons(FALLBACK_LINKS[:2])}</span></li>'
+        f'<li><strong>Emergency services</strong>: call 911<span class="vb-links">{_buttons(FALLBACK_LINKS[2:])}</span></li>'
+        "</ul></section>"
+    )
+
+
+def safe_crisis_banner(alert: CrisisAlert, config: dict | None) -> str:
+    """The crisis banner, or the fixed one if anything about the config is wrong. Never raises."""
+    try:
+        return crisis_banner(alert, config)
+    except Exception:  # noqa: BLE001 (help must show whatever went wrong)
+        log.exception("crisis banner: falling back to the built-in help line")
+        return fallback_banner()
+
+
+def help_strip(alert: CrisisAlert | None, config: dict | None) -> str:
+    """A compact line of help that stays at the top after a crisis signal. Never raises."""
+    try:
+        _, resources = banner_resources(alert, config or {}) if alert else ("", [])
+        links = [link for r in resources if isinstance(r, dict) for link in _links(r)]
+        links = list(dict.fromkeys(links))[:4]
+        if not links:
+            raise ValueError("no links")
+    except Exception:  # noqa: BLE001
+        links = FALLBACK_LINKS
+    return (
+        '<aside class="vb-strip" aria-label="Help">'
+        f'<span class="vb-strip-text">Help is here, free and confidential:</span> {_buttons(links, "vb-call vb-small")}'
+        "</aside>"
+    )
+
+
+def quiet_line(config: dict | None) -> str:
+    """ "In crisis? Call or text 988", on every page, whatever the question. Never raises."""
+    try:
+        quiet = config["crisis"]["quiet_line"]
+        text = plain(quiet["text"], 120)
+        links = _links(quiet)
+        if not text or not links:
+            raise ValueError("incomplete quiet line")
+    except Exception:  # noqa: BLE001
+        text, links = "In crisis? Call or text 988", FALLBACK_LINKS[:2]
+    return f'<p class="vb-quiet">{escape(text)} {_buttons(links, "vb-quiet-link")}</p>'
+
+
+def topic_line(alert: CrisisAlert, config: dict | None) -> str:
+    """The calm line above normal results for a question about a hard subject. Never raises."""
+    try:
+        text = plain(config["crisis"]["topic_line"], 300)
+        links = [link for r in alert.resources if isinstance(r, dict) for link in _links(r)][:3]
+    except Exception:  # noqa: BLE001
+        text, links = FALLBACK_HEADLINE, []
+    links = links or FALLBACK_LINKS[:2]
+    return f'<p class="vb-topic" role="note">{escape(text)} {_buttons(links, "vb-quiet-link")}</p>'
+
+
+def medical_note(note: MedicalNote, config: dict | None = None) -> str:
     """Return the note shown for questions about numbness in the body."""
-    return f'<section class="vb-medical" role="note"><p>{escape(note.note)}</p></section>'
+    try:
+        links = _links(config["medical"]) if config else []
+    except Exception:  # noqa: BLE001
+        links = []
+    return (
+        f'<section class="vb-medical" role="note" aria-label="A question for a doctor"><p>{escape(note.note)}</p>'
+        f'{_buttons(links) if links else ""}</section>'
+    )
 
 
+def after_search_script(target: str, message: str, run: int) -> str:
+    """Scroll to and focus ``target`` and announce ``message`` in a polite live region.
+
+    Only fixed ids and our own message go in (json-encoded); never reader or corpus text.
+    ``run`` makes each search's script new, so it runs once per search and not on other reruns.
+    """
+    return (
+        f'<span hidden data-run="{int(run)}"></span><script>(function(){{'
+        "var d=document,live=d.getElementById('vb-live');"
+        "if(!live){live=d.createElement('div');live.id='vb-live';live.className='vb-sr';"
+        "live.setAttribute('role','status');live.setAttribute('aria-live','polite');d.body.appendChild(live);}"
+        f"var msg={json.dumps(message)},id={json.dumps(target)};"
+        "live.textContent='';"
+        "setTimeout(function(){live.textContent=msg;var t=d.getElementById(id);"
+        "if(t){t.scrollIntoView({block:'start'});t.focus({preventScroll:true});}},120);"
+        "})();</script>"
+    )
+
+
+# Colours meet WCAG AA (4.5:1) on their own backgrounds; text outside a box inherits the
+# theme's colour, so it reads in light and dark themes alike.
 PAGE_CSS = """
 <style>
-.vb-card{border:1px solid #c9ccd1;border-radius:8px;padding:0.9rem 1rem;margin:0 0 1rem 0;background:#ffffff;color:#1b1d21}
-.vb-crumbs{font-size:0.85rem;color:#3d4450;margin-bottom:0.4rem}
+.vb-intro{margin:0 0 0.4rem 0;line-height:1.5}
+/* The quiet help line sits in the page's top bar, so it stays one tap away however far the reader scrolls. */
+.vb-quiet{position:fixed;top:0.45rem;left:1rem;right:3.5rem;z-index:1000000;margin:0;font-size:0.95rem;line-height:2.4rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.vb-quiet-link{display:inline-block;margin:0 0.5rem 0 0.25rem;padding:0.35rem 0.1rem;font-weight:600;color:inherit;text-decoration:underline}
+.vb-results-heading{font-size:1.25rem;font-weight:600;margin:0.5rem 0 0.8rem 0;padding:0;overflow-wrap:anywhere;color:inherit;scroll-margin-top:4.5rem}
+.vb-results-heading:focus{outline:2px solid currentColor;outline-offset:3px}
+.vb-card{border:1px solid #8c939d;border-radius:8px;padding:0.9rem 1rem;margin:0 0 1rem 0;background:#ffffff;color:#1b1d21}
+.vb-card .vb-section{font-size:1.05rem;font-weight:600;margin:0 0 0.5rem 0;padding:0;color:#1b1d21;line-height:1.35}
 .vb-text{margin:0;border-left:3px solid #5b6b80;padding-left:0.8rem;line-height:1.55;overflow-wrap:anywhere}
+.vb-text p{margin:0 0 0.6rem 0}.vb-text ul,.vb-text ol{margin:0 0 0.6rem 0;padding-left:1.3rem}
+.vb-text li{margin:0.15rem 0}.vb-subhead{font-weight:600}
 .vb-text mark{background:#ffe08a;color:#1b1d21;padding:0 2px;border-radius:2px}
-.vb-about{font-size:0.9rem;color:#3d4450;overflow-wrap:anywhere}
-.vb-source{font-size:0.8rem;color:#3d4450;margin:0.5rem 0 0 0}
-.vb-crisis{border:2px solid #a4262c;background:#fff4f4;color:#3b0a0c;border-radius:8px;padding:0.8rem 1rem;margin-bottom:1rem}
-.vb-crisis ul{margin:0.3rem 0 0 1.1rem}
+.vb-more summary{cursor:pointer;color:#1f4f8a;font-weight:600;padding:0.3rem 0;text-decoration:underline}
+.vb-source{font-size:0.85rem;color:#3d4450;margin:0.5rem 0 0 0;overflow-wrap:anywhere}
+.vb-source a{color:#1f4f8a}
+.vb-missing,.vb-withheld{margin:0.5rem 0 1rem 0;overflow-wrap:anywhere}
+.vb-withheld{border:2px solid #8a5a00;background:#fff8e6;color:#2e1f00;border-radius:8px;padding:0.6rem 0.9rem}
+.vb-crisis{border:2px solid #a4262c;background:#fff4f4;color:#3b0a0c;border-radius:8px;padding:0.7rem 0.9rem;margin-bottom:0.5rem}
+[data-testid="stMainBlockContainer"]{padding-top:3.75rem}
+.vb-crisis{scroll-margin-top:4.5rem}
+.vb-crisis:focus{outline:3px solid #a4262c;outline-offset:2px}
+.vb-crisis .vb-headline{margin:0 0 0.3rem 0;line-height:1.4}
+.vb-crisis ul{margin:0;padding:0;list-style:none}.vb-crisis li{margin:0.35rem 0;line-height:1.35}
+.vb-links{display:block}
+.vb-call{display:inline-flex;align-items:center;min-height:44px;padding:0 0.85rem;margin:0.25rem 0.4rem 0 0;border-radius:6px;background:#a4262c;color:#ffffff !important;font-weight:600;text-decoration:none}
+.vb-call:focus{outline:3px solid #1b1d21;outline-offset:2px}
+.vb-small{min-height:36px;padding:0 0.6rem;margin:0.15rem 0.3rem 0.15rem 0;font-size:0.9rem}
+.vb-strip{border:1px solid #a4262c;background:#fff4f4;color:#3b0a0c;border-radius:8px;padding:0.3rem 0.6rem;margin:0}
+.vb-strip-text{font-weight:600;margin-right:0.3rem}
+.vb-topic{border-left:4px solid #5b6b80;padding:0.3rem 0.7rem;margin:0 0 1rem 0}
 .vb-medical{border:2px solid #8a5a00;background:#fff8e6;color:#2e1f00;border-radius:8px;padding:0.8rem 1rem;margin-bottom:1rem}
+.vb-medical p{margin:0 0 0.3rem 0}
+.vb-medical .vb-call{background:#8a1c1c}
+.vb-sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+.vb-group{font-size:1rem;font-weight:600;margin:0.8rem 0 0.2rem 0;color:inherit}
+/* On a phone the title takes two lines, not three, so help and the question box come sooner. */
+@media (max-width: 640px){[data-testid="stMainBlockContainer"] h1{font-size:2rem !important;line-height:1.2 !important}}
 </style>
 """
