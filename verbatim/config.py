@@ -26,7 +26,7 @@ EMBEDDING_DIM = 384
 MAX_TOKENS = 256
 
 # Bump when chunking changes what passages an index holds.
-CHUNKER_VERSION = "5"
+CHUNKER_VERSION = "6"
 # Bump when the on-disk layout of an index changes (2: the manifest records the lexical
 # configuration and the FAISS factory string).
 INDEX_FORMAT = 2

@@ -129,9 +129,21 @@ def _markdown_parser():
     return MarkdownIt("commonmark")
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
+def _without_front_matter(text: str) -> str:
+    """The text with a YAML front matter block (title:, url: …) blanked, lines kept, so it is
+    never a passage or a heading while every offset still points into the file."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text
+    return re.sub(r"[^\n]", " ", m.group()) + text[m.end():]
+
+
 def parse_markdown(text: str, source: str = "<text>") -> Document:
     """Parse Markdown with markdown-it-py; blocks come from its source line maps."""
-    tokens = _markdown_parser().parse(text)
+    tokens = _markdown_parser().parse(_without_front_matter(text))
     starts = _line_starts(text) + [len(text)]
 
     def span(line_from: int, line_to: int) -> tuple[int, int] | None:
