@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .config import SOURCE_SUFFIXES
+from .loading import LOADERS
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +160,7 @@ def load_site(corpus: Path, sources: Iterable[str] | None = None) -> Site:
         sources = sorted(
             p.relative_to(corpus).as_posix()
             for p in corpus.rglob("*")
-            if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file()
+            if p.suffix.lower() in LOADERS and p.is_file()
         ) if corpus.is_dir() else []
     articles = {name: read_article(corpus / name, name) for name in sources}
     config = _read_site_file(corpus)
