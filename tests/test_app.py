@@ -101,7 +101,7 @@ def test_readers_see_no_maintenance_model_or_paths(app):
     at = app("why can't I cry anymore even when I want to")
     text = page_text(at)
     assert not at.sidebar.children or not list(at.sidebar)
-    for hidden in ("Rebuild", "Build the index", "MiniLM", "model", str(CORPUS), "emotional-numbness.md", "lines ",
+    for hidden in ("Rebuild", "Build the index", "MiniLM", "sentence-transformers", "Loading the model", str(CORPUS), "emotional-numbness.md", "lines ",
                    "relevance"):
         assert hidden not in text
 

@@ -287,7 +287,7 @@ class Searcher:
         hits = []
         for section, score in rank_sections(scores, self._section_of):
             hit = self._card(section, scores, score, query_vecs)
-            if hide_means and mentions_means(" ".join(hit.heading_path) + " " + hit.visible_text):
+            if hide_means and mentions_means(" ".join(hit.heading_path) + " " + hit.text):
                 continue  # after a risk signal, nothing about drugs or means
             hits.append(hit)
             if len(hits) == top_k:
