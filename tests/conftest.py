@@ -87,6 +87,25 @@ def searcher(real_index, real_encoder):
     return Searcher.open(real_index, CORPUS, encoder=real_encoder)
 
 
+# --- markers ------------------------------------------------------------------------------
+# Marked here, not by hand, so a new test is marked by what it uses (pyproject.toml lists them):
+# `make test-fast` skips `model` and `browser`; CI's `make test` runs everything.
+
+MODEL_FIXTURES = {"real_encoder", "real_index", "searcher"}
+# Tests that load the model in a child process, where no fixture shows it. A test file can
+# also say so itself with @pytest.mark.model.
+MODEL_IN_SUBPROCESS = {"test_cli.py::test_build_index_script_skips_when_up_to_date"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        name = f"{item.path.name}::{item.originalname}"
+        if MODEL_FIXTURES & set(item.fixturenames) or name in MODEL_IN_SUBPROCESS:
+            item.add_marker(pytest.mark.model)
+        if item.path.name == "test_browser.py":
+            item.add_marker(pytest.mark.browser)
+
+
 # --- reliability report -----------------------------------------------------------------
 # With VERBATIM_REPORT=1 the run writes the README's "Reliability" section from the outcomes
 # of the tests that try to break things, so the section can never claim more than was run.
