@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from pathlib import Path
 
@@ -104,17 +103,16 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.model)
         if item.path.name == "test_browser.py":
             item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("reliability"):
+            _reliability.add(item.nodeid)
 
 
 # --- reliability report -----------------------------------------------------------------
 # With VERBATIM_REPORT=1 the run writes the README's "Reliability" section from the outcomes
-# of the tests that try to break things, so the section can never claim more than was run.
+# of the tests marked `reliability` (the ones that try to break things), so the section can
+# never claim more than was run.
 
-_BREAKING = re.compile(
-    r"damaged|kill_9|hostile|empty|stale|missing|bad_files|disappears|very_large|threads|concurrent|"
-    r"two_builds|failed_build|any_|25000|out_of_range|another_model|another_chunker|current_pointer|one_line|"
-    r"overlong|after_the_model_window|broken|unclosed"
-)
+_reliability: set[str] = set()
 _outcomes: dict[str, str] = {}
 
 
@@ -128,7 +126,7 @@ def _case(nodeid: str) -> str:
 
 
 def pytest_runtest_logreport(report):
-    if not _BREAKING.search(report.nodeid.partition("::")[2]):
+    if report.nodeid not in _reliability:
         return
     if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
         _outcomes[report.nodeid] = report.outcome
