@@ -59,11 +59,20 @@ def test_a_question_about_one_bullet_finds_its_list_and_highlights_the_bullet(se
     assert "Inability to cry or laugh even when you want to" in highlighted
 
 
-def test_results_are_verbatim_slices_of_their_source_files(searcher):
-    hits = searcher.search("can medication make me feel nothing?", top_k=10).passages
-    assert len(hits) == 10
-    for hit in hits:
+@pytest.mark.parametrize("query", ["can medication make me feel nothing?", "is numbness permanent",
+                                   "what are the signs of emotional numbness", "how does trauma cause numbness"])
+def test_cards_are_whole_passages_of_one_section_quoted_in_reading_order(searcher, query):
+    result = searcher.search(query, top_k=10)
+    assert len(result.passages) == 10
+    assert_valid(searcher, result)
+
+
+def test_a_long_section_folds_after_the_passages_that_answer(searcher):
+    folded = [h for h in searcher.search("is numbness permanent", top_k=10).passages if h.fold is not None]
+    assert folded  # so the fold checks of assert_card are not vacuous
+    for hit in folded:
         assert_card(searcher, hit)
+        assert hit.visible_text == hit.text[: hit.fold] and len(hit.visible_text) < len(hit.text)
 
 
 def test_scores_are_in_descending_order(searcher):
@@ -162,3 +171,36 @@ def test_crisis_words_after_the_model_window_still_bring_help(searcher):
     result = searcher.search("I have been feeling numb for a long time " * 60 + "and tonight I want to kill myself")
     assert result.notice and result.crisis is not None and result.crisis.category == "suicide"
 
+
+# --- what the article does not cover, and stories ------------------------------------------
+
+@pytest.mark.parametrize("query", ["what are the symptoms of ocd", "what is ocd", "how is ocd treated"])
+def test_a_question_about_ocd_abstains_or_says_the_article_never_mentions_ocd(searcher, query):
+    result = searcher.search(query)
+    assert result.no_answer or "ocd" in [w.lower() for w in result.missing_terms]
+
+
+def test_an_everyday_drug_name_is_not_a_missing_term_the_synonym_covers_it(searcher):
+    result = searcher.search("can zoloft make me feel nothing")
+    assert not result.no_answer
+    assert "zoloft" not in [w.lower() for w in result.missing_terms]
+    assert "What Are Drugs That Numb Emotional Pain?" in [h.heading_path[-1] for h in result.passages[:3]]
+
+
+@pytest.mark.xfail(strict=True, reason="missing_terms lists 'me' and 'nothing': bm25s's 33 stop words leave "
+                                       "pronouns and everyday words in; lexical.unknown_words needs a wider list")
+def test_a_plain_question_with_an_everyday_drug_name_has_no_missing_terms(searcher):
+    assert searcher.search("can zoloft make me feel nothing").missing_terms == []
+
+
+STORY = ("I don't know what is wrong with me. For the past few months I feel nothing at all. My girlfriend tells "
+         "me she loves me and I feel empty. I used to cry at movies and now I can't cry even at my grandmother's "
+         "funeral. Why do I feel so numb and what can I do about it?")
+
+
+def test_a_long_story_about_feeling_nothing_gets_an_answer_from_the_article(searcher):
+    result = searcher.search(STORY)
+    assert not result.no_answer and result.crisis is None and result.medical is None
+    assert_valid(searcher, result)
+    top = result.passages[0]
+    assert "Numb" in top.heading_path[-1], top.heading_path
