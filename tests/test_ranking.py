@@ -24,7 +24,8 @@ score = st.floats(-1.0, 1.0, allow_nan=False)
 
 def test_fuse_weighs_passage_sentence_and_lexical_evidence():
     scores = fuse({0: 0.8}, {0: 0.5}, {0: 1.0}, floor=0.1, has_sentences={0})
-    assert scores[0] == pytest.approx(WEIGHTS.passage * 0.8 + (1 - WEIGHTS.passage) * 0.5 + WEIGHTS.lexical * 1.0)
+    expected = WEIGHTS.passage * 0.8 + (1 - WEIGHTS.passage) * 0.5 + WEIGHTS.lexical * 1.0
+    assert scores[0] == pytest.approx(expected)
 
 
 def test_a_passage_without_sentence_rows_is_its_own_sentence():
@@ -85,7 +86,8 @@ def test_the_combined_similarity_lies_between_the_whole_and_the_sentences_mean(r
 def test_best_per_passage_splits_passage_rows_from_sentence_rows():
     # rows: 0 = passage 0 itself, 1-2 = its sentences, 3 = passage 1 itself
     row_passage, row_unit = [0, 0, 0, 1], [-1, 0, 1, -1]
-    whole, part = best_per_passage(np.array([0.4, 0.7, 0.9, 0.2]), np.array([0, 1, 2, 3]), row_passage, row_unit)
+    sims, rows = np.array([0.4, 0.7, 0.9, 0.2]), np.array([0, 1, 2, 3])
+    whole, part = best_per_passage(sims, rows, row_passage, row_unit)
     assert whole == {0: pytest.approx(0.4), 1: pytest.approx(0.2)}
     assert part == {0: pytest.approx(0.9)}
 
@@ -117,7 +119,8 @@ def test_sections_rank_by_their_best_passage_ties_in_reading_order():
     assert rank_sections(scores, section_of) == [(0, 0.9), (1, 0.5), (2, 0.5)]
 
 
-@given(st.dictionaries(st.integers(0, 19), score, min_size=1), st.lists(st.integers(0, 6), min_size=20, max_size=20))
+@given(st.dictionaries(st.integers(0, 19), score, min_size=1),
+       st.lists(st.integers(0, 6), min_size=20, max_size=20))
 def test_every_scored_section_appears_once_with_its_best_score_best_first(scores, section_of):
     ranked = rank_sections(scores, section_of)
     sections = [s for s, _ in ranked]

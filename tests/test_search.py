@@ -60,7 +60,8 @@ def test_a_question_about_one_bullet_finds_its_list_and_highlights_the_bullet(se
 
 
 @pytest.mark.parametrize("query", ["can medication make me feel nothing?", "is numbness permanent",
-                                   "what are the signs of emotional numbness", "how does trauma cause numbness"])
+                                   "what are the signs of emotional numbness",
+                                   "how does trauma cause numbness"])
 def test_cards_are_whole_passages_of_one_section_quoted_in_reading_order(searcher, query):
     result = searcher.search(query, top_k=10)
     assert len(result.passages) == 10
@@ -187,15 +188,15 @@ def test_an_everyday_drug_name_is_not_a_missing_term_the_synonym_covers_it(searc
     assert "What Are Drugs That Numb Emotional Pain?" in [h.heading_path[-1] for h in result.passages[:3]]
 
 
-@pytest.mark.xfail(strict=True, reason="missing_terms lists 'me' and 'nothing': bm25s's 33 stop words leave "
-                                       "pronouns and everyday words in; lexical.unknown_words needs a wider list")
+@pytest.mark.xfail(strict=True, reason="missing_terms lists 'me' and 'nothing': bm25s's 33 stop words "
+                   "leave pronouns and everyday words in; lexical.unknown_words needs a wider list")
 def test_a_plain_question_with_an_everyday_drug_name_has_no_missing_terms(searcher):
     assert searcher.search("can zoloft make me feel nothing").missing_terms == []
 
 
-STORY = ("I don't know what is wrong with me. For the past few months I feel nothing at all. My girlfriend tells "
-         "me she loves me and I feel empty. I used to cry at movies and now I can't cry even at my grandmother's "
-         "funeral. Why do I feel so numb and what can I do about it?")
+STORY = ("I don't know what is wrong with me. For the past few months I feel nothing at all. "
+         "My girlfriend tells me she loves me and I feel empty. I used to cry at movies and now I can't "
+         "cry even at my grandmother's funeral. Why do I feel so numb and what can I do about it?")
 
 
 def test_a_long_story_about_feeling_nothing_gets_an_answer_from_the_article(searcher):
