@@ -1,13 +1,14 @@
 # make run   set up .venv, build the index if the corpus changed, start the page and keep
 #            the index current while it serves (the watcher stops when make does)
 # make watch rebuild the index whenever corpus/ changes
-# make test  set up .venv, run the whole test suite
+# make test  set up .venv, run the whole test suite (CI runs this)
+# make test-fast  everything but the tests that load the real model or drive a browser (under a minute)
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 export HF_HUB_OFFLINE := 1
 
-.PHONY: run test index watch evaluate bench
+.PHONY: run test test-fast index watch evaluate bench
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -27,6 +28,9 @@ watch: index
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
+
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -m "not model and not browser"
 
 evaluate: index
 	$(PY) -m verbatim evaluate eval/counsel-chat/dev.jsonl eval/dev.jsonl eval/calibration.jsonl eval/heldout.jsonl --baseline

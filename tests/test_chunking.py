@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -60,6 +61,7 @@ def test_units_are_sentences_and_list_items_without_markers():
     ]
 
 
+@pytest.mark.reliability
 def test_a_single_overlong_word_is_cut_to_fit():
     doc = parse_markdown("# T\n\n" + "x" * 5000 + "\n")
     passages = CHUNKER.chunk(doc)

@@ -83,6 +83,7 @@ def test_corpus_mixes_formats_and_names_each_file(small_corpus):
     assert [d.source for d in docs] == ["a.md", "b.txt", "c.html"]
 
 
+@pytest.mark.reliability
 @pytest.mark.parametrize(
     "name, content, message",
     [
@@ -107,6 +108,7 @@ def test_file_without_headings_is_indexed_as_one_section(tmp_path):
     assert doc.headings() == [] and len(doc.blocks) == 2
 
 
+@pytest.mark.reliability
 def test_missing_and_empty_corpus_folders(tmp_path):
     with pytest.raises(CorpusError, match="corpus folder not found; create it or pass --corpus DIR."):
         load_corpus(tmp_path / "nope")

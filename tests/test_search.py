@@ -5,9 +5,36 @@ import threading
 
 import pytest
 
-from conftest import CORPUS, DEV_SET
+from conftest import ARTICLE, CORPUS, DEV_SET
 from verbatim.errors import QueryError
 from verbatim.evaluate import evaluate, read_questions
+
+
+def assert_card(searcher, hit):
+    """A card is whole passages of one section, consecutive in the file, quoted verbatim;
+    its fold falls between two of them and its highlights in the part shown."""
+    text = ARTICLE.read_text("utf-8")
+    assert hit.source == ARTICLE.as_posix() and text[hit.start : hit.end] == hit.text
+    members = [p for p in searcher.index.passages
+               if (CORPUS / p.source) == ARTICLE and p.start < hit.end and p.end > hit.start]
+    assert members and members[0].start == hit.start and members[-1].end == hit.end
+    for a, b in zip(members, members[1:]):
+        assert a.end < b.start and text[a.end : b.start].isspace()  # reading order, nothing skipped
+    assert {tuple(p.heading_path) for p in members} == {tuple(hit.heading_path)}
+    if hit.fold is not None:
+        assert 0 < hit.fold < len(hit.text) and hit.start + hit.fold in {p.end for p in members[:-1]}
+    assert hit.highlights == sorted(hit.highlights)
+    for s, e in hit.highlights:
+        assert 0 <= s < e <= len(hit.visible_text) and hit.visible_text[s:e].strip()
+
+
+def assert_valid(searcher, result):
+    assert 0.0 <= result.confidence <= 1.0
+    assert result.no_answer is (result.passages == [])
+    for hit in result.passages:
+        assert_card(searcher, hit)
+    sections = [tuple(h.heading_path) for h in result.passages]
+    assert len(sections) == len(set(sections))  # one card a section
 
 
 def test_dev_set_meets_the_targets(searcher):
@@ -32,13 +59,21 @@ def test_a_question_about_one_bullet_finds_its_list_and_highlights_the_bullet(se
     assert "Inability to cry or laugh even when you want to" in highlighted
 
 
-def test_results_are_verbatim_slices_of_their_source_files(searcher):
-    for hit in searcher.search("can medication make me feel nothing?", top_k=10).passages:
-        source = (CORPUS.parent / hit.source).read_text("utf-8")
-        assert source[hit.start : hit.end] == hit.text
-        assert hit.source == "corpus/emotional-numbness.md" or hit.source.endswith("emotional-numbness.md")
-        for s, e in hit.highlights:
-            assert 0 <= s < e <= len(hit.text)
+@pytest.mark.parametrize("query", ["can medication make me feel nothing?", "is numbness permanent",
+                                   "what are the signs of emotional numbness",
+                                   "how does trauma cause numbness"])
+def test_cards_are_whole_passages_of_one_section_quoted_in_reading_order(searcher, query):
+    result = searcher.search(query, top_k=10)
+    assert len(result.passages) == 10
+    assert_valid(searcher, result)
+
+
+def test_a_long_section_folds_after_the_passages_that_answer(searcher):
+    folded = [h for h in searcher.search("is numbness permanent", top_k=10).passages if h.fold is not None]
+    assert folded  # so the fold checks of assert_card are not vacuous
+    for hit in folded:
+        assert_card(searcher, hit)
+        assert hit.visible_text == hit.text[: hit.fold] and len(hit.visible_text) < len(hit.text)
 
 
 def test_scores_are_in_descending_order(searcher):
@@ -70,45 +105,56 @@ def test_mixed_emotional_and_physical_question_is_answered_with_the_note(searche
 
 def test_json_contract(searcher):
     data = json.loads(json.dumps(searcher.search("what is anhedonia", top_k=3).to_dict()))
-    assert {"query", "no_answer", "crisis", "medical", "passages"} <= set(data)
+    assert set(data) == {"query", "no_answer", "crisis", "medical", "passages", "notice", "suggestions",
+                         "missing_terms"}
     assert data["query"] == "what is anhedonia" and data["no_answer"] is False and data["crisis"] is None
     for p in data["passages"]:
         assert set(p) == {"text", "source", "start", "end", "heading_path", "score", "highlights"}
         assert isinstance(p["heading_path"], list) and all(len(h) == 2 for h in p["highlights"])
 
 
+@pytest.mark.reliability
 @pytest.mark.parametrize("query", ["", "   ", "\x00\x01\n\t", "\u200f\u200e"])
 def test_empty_queries_are_refused(searcher, query):
     with pytest.raises(QueryError, match=r"^query is empty; type a question"):
         searcher.search(query)
 
 
-@pytest.mark.parametrize("query", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-                                   "[click](javascript:alert(1)) ![x](http://e/x.png)", "😶 why so numb 😶",
-                                   "\u202eright to left\u202c numbness", "numb\x00ness"])
-def test_hostile_queries_return_valid_results(searcher, query):
-    data = searcher.search(query).to_dict()
-    assert data["query"] == query
-    assert isinstance(data["no_answer"], bool)
+@pytest.mark.reliability
+@pytest.mark.parametrize("query, answered", [
+    ("<script>alert(1)</script>", False), ("<img src=x onerror=alert(1)>", False),
+    ("[click](javascript:alert(1)) ![x](http://e/x.png)", False), ("😶 why so numb 😶", True),
+    ("\u202eright to left\u202c numbness", None),  # "left" may read as a body part: either is fair
+    ("numb\x00ness", True),
+])
+def test_hostile_queries_return_valid_results(searcher, query, answered):
+    result = searcher.search(query)
+    assert result.query == query
+    assert_valid(searcher, result)
+    if answered is not None:
+        assert result.no_answer is not answered
 
 
+@pytest.mark.reliability
 def test_a_25000_character_query_is_cut_to_the_window_and_the_user_told(searcher):
     result = searcher.search("why do I feel numb " * 1400)
     assert result.notice and "cut to its first 254 word pieces" in result.notice
 
 
+@pytest.mark.reliability
 def test_top_k_out_of_range_is_refused(searcher):
     with pytest.raises(QueryError, match="top-k of 0 is outside 1–50; pass a value in that range."):
         searcher.search("numb", top_k=0)
 
 
+@pytest.mark.reliability
 def test_one_searcher_shared_by_8_threads_returns_what_sequential_search_returns(searcher):
     queries = [q["query"] for q in read_questions(DEV_SET)]
     expected = {q: searcher.search(q).to_dict() for q in queries}
     errors: list[str] = []
 
     def worker(offset: int) -> None:
-        for i in range(500):
+        for i in range(120):  # every dev question 16 times across the threads
             q = queries[(i + offset) % len(queries)]
             if searcher.search(q).to_dict() != expected[q]:
                 errors.append(q)
@@ -121,6 +167,41 @@ def test_one_searcher_shared_by_8_threads_returns_what_sequential_search_returns
     assert errors == []
 
 
+@pytest.mark.reliability
 def test_crisis_words_after_the_model_window_still_bring_help(searcher):
     result = searcher.search("I have been feeling numb for a long time " * 60 + "and tonight I want to kill myself")
     assert result.notice and result.crisis is not None and result.crisis.category == "suicide"
+
+
+# --- what the article does not cover, and stories ------------------------------------------
+
+@pytest.mark.parametrize("query", ["what are the symptoms of ocd", "what is ocd", "how is ocd treated"])
+def test_a_question_about_ocd_abstains_or_says_the_article_never_mentions_ocd(searcher, query):
+    result = searcher.search(query)
+    assert result.no_answer or "ocd" in [w.lower() for w in result.missing_terms]
+
+
+def test_an_everyday_drug_name_is_not_a_missing_term_the_synonym_covers_it(searcher):
+    result = searcher.search("can zoloft make me feel nothing")
+    assert not result.no_answer
+    assert "zoloft" not in [w.lower() for w in result.missing_terms]
+    assert "What Are Drugs That Numb Emotional Pain?" in [h.heading_path[-1] for h in result.passages[:3]]
+
+
+@pytest.mark.xfail(strict=True, reason="missing_terms lists 'me' and 'nothing': bm25s's 33 stop words "
+                   "leave pronouns and everyday words in; lexical.unknown_words needs a wider list")
+def test_a_plain_question_with_an_everyday_drug_name_has_no_missing_terms(searcher):
+    assert searcher.search("can zoloft make me feel nothing").missing_terms == []
+
+
+STORY = ("I don't know what is wrong with me. For the past few months I feel nothing at all. "
+         "My girlfriend tells me she loves me and I feel empty. I used to cry at movies and now I can't "
+         "cry even at my grandmother's funeral. Why do I feel so numb and what can I do about it?")
+
+
+def test_a_long_story_about_feeling_nothing_gets_an_answer_from_the_article(searcher):
+    result = searcher.search(STORY)
+    assert not result.no_answer and result.crisis is None and result.medical is None
+    assert_valid(searcher, result)
+    top = result.passages[0]
+    assert "Numb" in top.heading_path[-1], top.heading_path
