@@ -93,13 +93,12 @@ def searcher(real_index, real_encoder):
 MODEL_FIXTURES = {"real_encoder", "real_index", "searcher"}
 # Tests that load the model in a child process, where no fixture shows it. A test file can
 # also say so itself with @pytest.mark.model.
-MODEL_IN_SUBPROCESS = {"test_cli.py::test_build_index_script_skips_when_up_to_date"}
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         name = f"{item.path.name}::{item.originalname}"
-        if MODEL_FIXTURES & set(item.fixturenames) or name in MODEL_IN_SUBPROCESS:
+        if MODEL_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.model)
         if item.path.name == "test_browser.py":
             item.add_marker(pytest.mark.browser)

@@ -285,12 +285,14 @@ def test_broken_resources_file_still_shows_help(app, monkeypatch, tmp_path):
     "<script>alert(1)</script> numb", "<img src=x onerror=alert(1)> why numb",
     "[click me](javascript:alert(1)) numb feelings", "x" * 20_000, "numb\x00\x07\x1b[31m feelings",
 ])
+@pytest.mark.reliability
 def test_hostile_queries_are_answered_and_shown_escaped(app, query):
     at = app(query)
     page = "".join(html_bodies(at))
     assert "<script>" not in page and "<img" not in page and "](javascript" not in page
 
 
+@pytest.mark.reliability
 def test_empty_query_waits(app):
     at = app("   ")
     assert not cards(at)
@@ -333,6 +335,7 @@ def test_two_articles_name_the_site_group_examples_and_cite_each_article(app, mo
 
 # --- reader and owner -----------------------------------------------------------------------
 
+@pytest.mark.reliability
 def test_stale_index_is_flagged_with_a_rebuild_button_for_the_owner_only(app, monkeypatch, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
@@ -346,6 +349,7 @@ def test_stale_index_is_flagged_with_a_rebuild_button_for_the_owner_only(app, mo
     assert any(b.label == "Rebuild the index" for b in at.sidebar.button)
 
 
+@pytest.mark.reliability
 def test_missing_index_tells_readers_to_come_back_and_the_owner_how_to_build(app, monkeypatch, tmp_path):
     monkeypatch.setenv("VERBATIM_INDEX", str(tmp_path / "none"))
     at = app()
@@ -358,6 +362,7 @@ def test_missing_index_tells_readers_to_come_back_and_the_owner_how_to_build(app
     assert any(b.label == "Build the index now" for b in at.sidebar.button)
 
 
+@pytest.mark.reliability
 def test_damaged_index_is_refused_in_one_line(app, monkeypatch, tmp_path, real_index):
     from verbatim.index import current_build
 
@@ -376,6 +381,7 @@ def test_damaged_index_is_refused_in_one_line(app, monkeypatch, tmp_path, real_i
     assert 'href="tel:988"' in html_bodies(at)[0] and str(tmp_path) not in page_text(at)
 
 
+@pytest.mark.reliability
 def test_an_overlong_question_is_answered_and_the_reader_told(app):
     at = app("why do I feel so numb all the time " * 300)
     assert "cut to its first 254 word pieces" in label(at.info[0].value)

@@ -246,6 +246,7 @@ def test_risk_question_banner_first_links_work_nothing_to_drugs_strip_stays(serv
     visit.close()
 
 
+@pytest.mark.reliability
 def test_hostile_query_in_the_url_is_shown_as_text(server, browser):
     visit = Visit(browser).open(server, "<img src=x onerror=alert(1)> numb feelings")
     fired = []

@@ -69,6 +69,7 @@ BAD_LINES = [
 ]
 
 
+@pytest.mark.reliability
 def test_a_batch_with_bad_lines_answers_all_the_good_ones(run, real_index, tmp_path):
     good = [b'\xef\xbb\xbf{"query": "what is anhedonia"}', b'{"query": "kms"}', b'{"query": "why can\'t I cry"}']
     lines = [good[0], *[bad for bad, _ in BAD_LINES[:4]], good[1], b"", *[bad for bad, _ in BAD_LINES[4:]], good[2]]
@@ -113,6 +114,7 @@ def test_evaluate_prints_every_figure(run, real_index):
     (["search", "numb " * 5001, "--index", "{index}"], "Error: query is 25,005 characters; the limit is 25,000, shorten it."),
     (["search", "--queries", "{tmp}/none.jsonl", "--index", "{index}", "--corpus", str(CORPUS)], "Error: {tmp}/none.jsonl: file not found; pass a JSONL file of questions."),
 ])
+@pytest.mark.reliability
 def test_errors_are_one_line_naming_the_fix(tmp_path, real_index, args, message):
     args = [a.format(tmp=tmp_path, index=real_index) for a in args]
     proc = subprocess.run([sys.executable, "-m", "verbatim", *args], cwd=ROOT, capture_output=True, text=True)
@@ -122,6 +124,7 @@ def test_errors_are_one_line_naming_the_fix(tmp_path, real_index, args, message)
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.reliability
 def test_a_changed_corpus_is_rebuilt_and_the_answer_quotes_the_new_text(tmp_path, real_index, corpus_copy):
     index = tmp_path / "index"
     shutil.copytree(real_index, index)
@@ -150,6 +153,7 @@ def test_every_command_has_help_with_an_example():
         assert result.exit_code == 0 and "Example: python -m verbatim" in result.output
 
 
+@pytest.mark.model  # loads the model in a child process, which no fixture shows
 def test_build_index_script_skips_when_up_to_date(tmp_path):
     index = tmp_path / "index"
     first = subprocess.run([sys.executable, "build_index.py", "--index", str(index)], cwd=ROOT, capture_output=True, text=True)

@@ -50,12 +50,14 @@ def check_passages(doc):
     return passages
 
 
+@pytest.mark.reliability
 @FAST
 @given(lines, st.sampled_from(["\n", "\r\n"]))
 def test_plain_text_loader_and_chunker_take_anything(parts, newline):
     check_passages(parse_plain_text(newline.join(parts), "x.txt"))
 
 
+@pytest.mark.reliability
 @FAST
 @given(st.text(max_size=3000))
 def test_markdown_loader_and_chunker_take_any_text(text):
@@ -66,10 +68,12 @@ def test_markdown_loader_and_chunker_take_any_text(text):
 @given(st.lists(st.sampled_from(["<h1>", "</h1>", "<h2>", "<p>", "</p>", "<ul>", "<li>", "</li>", "</ul>",
                                  "<script>", "</script>", "<b>", "</b>", "&amp;", "text ", "more words. ", "<!--", "-->",
                                  "<", ">", "\n"]), max_size=60))
+@pytest.mark.reliability
 def test_html_loader_and_chunker_take_any_markup(parts):
     check_passages(parse_html("".join(parts), "x.html"))
 
 
+@pytest.mark.reliability
 @FAST
 @given(st.binary(max_size=2000))
 def test_any_bytes_load_or_fail_with_a_documented_error(tmp_path_factory, data):
@@ -83,6 +87,7 @@ def test_any_bytes_load_or_fail_with_a_documented_error(tmp_path_factory, data):
         check_passages(doc)
 
 
+@pytest.mark.reliability
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=400))
 def test_any_query_gives_a_valid_result_or_a_clear_refusal(searcher, query):
@@ -106,6 +111,7 @@ def _source_text(source: str) -> str:
     return Path(source).read_text("utf-8")
 
 
+@pytest.mark.reliability
 def test_a_file_that_disappears_during_the_build_is_named(tmp_path, monkeypatch, hash_encoder):
     from verbatim import index as index_module
 
@@ -125,6 +131,7 @@ def test_a_file_that_disappears_during_the_build_is_named(tmp_path, monkeypatch,
         index_module.build_index(corpus, tmp_path / "i", hash_encoder)
 
 
+@pytest.mark.reliability
 def test_a_very_large_file_is_refused_by_name(tmp_path):
     path = tmp_path / "huge.md"
     path.write_bytes(b"# H\n\n" + b"word " * 1_100_000)

@@ -50,17 +50,20 @@ def test_passages_carry_source_offsets(hash_index, hash_encoder, small_corpus):
         assert (small_corpus / p.source).read_text("utf-8")[p.start : p.end] == p.text
 
 
+@pytest.mark.reliability
 def test_missing_index_message(tmp_path, hash_encoder):
     with pytest.raises(IndexNotFoundError) as e:
         load_index(tmp_path / "none", hash_encoder)
     assert str(e.value) == f"{tmp_path / 'none'}: no index found; build it: python -m verbatim build"
 
 
+@pytest.mark.reliability
 def test_index_built_with_another_model_is_refused(hash_index, real_encoder):
     with pytest.raises(IndexMismatchError, match=r"index was built with model test/hash-encoder .* rebuild: python -m verbatim build"):
         load_index(hash_index, real_encoder)
 
 
+@pytest.mark.reliability
 def test_index_built_by_another_chunker_version_is_refused(hash_index, small_corpus, hash_encoder):
     build, manifest = read_manifest(hash_index)
     manifest["chunker"]["version"] = "0"
@@ -73,6 +76,7 @@ def test_index_built_by_another_chunker_version_is_refused(hash_index, small_cor
     )
 
 
+@pytest.mark.reliability
 def test_index_built_with_another_lexical_configuration_is_refused(hash_index, small_corpus, hash_encoder):
     build, manifest = read_manifest(hash_index)
     manifest["lexical"]["stopwords"]["count"] += 1
@@ -83,6 +87,7 @@ def test_index_built_with_another_lexical_configuration_is_refused(hash_index, s
     assert rebuild_reason(hash_index, small_corpus, hash_encoder) == message
 
 
+@pytest.mark.reliability
 def test_a_bm25s_upgrade_in_the_code_is_noticed(hash_index, small_corpus, hash_encoder, monkeypatch):
     from verbatim import store
 
@@ -96,6 +101,7 @@ def test_a_bm25s_upgrade_in_the_code_is_noticed(hash_index, small_corpus, hash_e
         Searcher.open(hash_index, small_corpus, encoder=hash_encoder)
 
 
+@pytest.mark.reliability
 def test_build_index_script_and_search_agree_after_a_model_fingerprint_change(tmp_path, real_index, real_encoder):
     import shutil
 
@@ -118,6 +124,7 @@ def test_build_index_script_and_search_agree_after_a_model_fingerprint_change(tm
 
 @pytest.mark.parametrize("victim", ["passages.json", "rows.json", "vectors.npy", "dense.faiss", "keys.json",
                                     "lexical/vocab.index.json", "lexical/data.csc.index.npy", "manifest.json"])
+@pytest.mark.reliability
 @pytest.mark.parametrize("damage", ["truncate", "flip", "delete"])
 def test_every_damaged_index_file_is_refused_before_it_is_parsed(hash_index, hash_encoder, victim, damage):
     path = current_build(hash_index) / victim
@@ -132,12 +139,14 @@ def test_every_damaged_index_file_is_refused_before_it_is_parsed(hash_index, has
         load_index(hash_index, hash_encoder)
 
 
+@pytest.mark.reliability
 def test_damaged_current_pointer(hash_index, hash_encoder):
     (hash_index / "CURRENT").write_text("../../etc")
     with pytest.raises(IndexCorruptError, match="CURRENT: damaged; rebuild"):
         load_index(hash_index, hash_encoder)
 
 
+@pytest.mark.reliability
 def test_stale_corpus_is_noticed_with_the_rebuild_command(hash_index, small_corpus, hash_encoder):
     (small_corpus / "a.md").write_text("# Changed\n\nNew text.\n", "utf-8")
     (small_corpus / "c.md").write_text("# New\n\nMore.\n", "utf-8")
@@ -149,6 +158,7 @@ def test_stale_corpus_is_noticed_with_the_rebuild_command(hash_index, small_corp
     )
 
 
+@pytest.mark.reliability
 def test_a_failed_build_leaves_the_previous_index_serving(hash_index, small_corpus, hash_encoder):
     before = current_build(hash_index)
     (small_corpus / "broken.md").write_bytes(b"\xff\xfe\x00garbage")
@@ -158,6 +168,7 @@ def test_a_failed_build_leaves_the_previous_index_serving(hash_index, small_corp
     assert load_index(hash_index, hash_encoder).passages
 
 
+@pytest.mark.reliability
 def test_two_builds_at_once_are_refused_not_interleaved(hash_index, small_corpus, hash_encoder):
     import fcntl
 
@@ -181,6 +192,7 @@ build_index(Path(sys.argv[1]), Path(sys.argv[2]), Slow())
 """
 
 
+@pytest.mark.reliability
 def test_kill_9_mid_build_leaves_the_previous_index_and_the_next_build_succeeds(hash_index, small_corpus, hash_encoder):
     before = current_build(hash_index)
     (small_corpus / "a.md").write_text("# Fresh\n\nEntirely new words to embed.\n", "utf-8")
@@ -218,6 +230,7 @@ def test_large_corpora_get_an_approximate_index_checked_against_exact_search():
     assert recall >= 0.95
 
 
+@pytest.mark.reliability
 def test_the_build_whose_manifest_was_read_is_the_build_loaded(hash_index, small_corpus, hash_encoder):
     live = read_manifest(hash_index)
     (small_corpus / "c.md").write_text("# New\n\nA new article arrives.\n", "utf-8")

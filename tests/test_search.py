@@ -188,8 +188,6 @@ def test_an_everyday_drug_name_is_not_a_missing_term_the_synonym_covers_it(searc
     assert "What Are Drugs That Numb Emotional Pain?" in [h.heading_path[-1] for h in result.passages[:3]]
 
 
-@pytest.mark.xfail(strict=True, reason="missing_terms lists 'me' and 'nothing': bm25s's 33 stop words "
-                   "leave pronouns and everyday words in; lexical.unknown_words needs a wider list")
 def test_a_plain_question_with_an_everyday_drug_name_has_no_missing_terms(searcher):
     assert searcher.search("can zoloft make me feel nothing").missing_terms == []
 

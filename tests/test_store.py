@@ -63,6 +63,7 @@ def make_read_only(folder: Path) -> None:
                 path.chmod(0o555)
 
 
+@pytest.mark.reliability
 def test_links_that_lead_outside_the_corpus_are_refused_by_name(tmp_path, small_corpus, hash_encoder):
     (small_corpus / "inside.md").symlink_to(small_corpus / "a.md")  # a link within the corpus is fine
     build_index(small_corpus, tmp_path / "i", hash_encoder)
@@ -79,6 +80,7 @@ def test_links_that_lead_outside_the_corpus_are_refused_by_name(tmp_path, small_
         build_index(small_corpus, tmp_path / "i", hash_encoder)
 
 
+@pytest.mark.reliability
 def test_unreadable_sub_folders_are_named_in_a_warning(tmp_path, small_corpus, hash_encoder, monkeypatch):
     locked = small_corpus / "private"
     locked.mkdir()
@@ -105,6 +107,7 @@ def test_unreadable_sub_folders_are_named_in_a_warning(tmp_path, small_corpus, h
     assert set(load_index(tmp_path / "i", hash_encoder).manifest["sources"]) == {"a.md", "b.txt"}
 
 
+@pytest.mark.reliability
 def test_an_unreadable_corpus_folder_is_one_line_with_exit_1(tmp_path, small_corpus, cli_with_hash_encoder, monkeypatch):
     real = os.scandir
 
@@ -121,6 +124,7 @@ def test_an_unreadable_corpus_folder_is_one_line_with_exit_1(tmp_path, small_cor
     )
 
 
+@pytest.mark.reliability
 def test_a_read_only_index_folder_gives_one_line_and_keeps_the_old_build(small_fs, small_corpus, hash_encoder,
                                                                          cli_with_hash_encoder):
     index = small_fs / "index"
@@ -139,6 +143,7 @@ def test_a_read_only_index_folder_gives_one_line_and_keeps_the_old_build(small_f
     assert leftovers(index) == []
 
 
+@pytest.mark.reliability
 def test_a_full_disk_gives_one_line_keeps_the_old_build_and_leaves_no_temporary_files(
         small_fs, small_corpus, hash_encoder, cli_with_hash_encoder):
     index = small_fs / "index"
@@ -164,6 +169,7 @@ def test_a_full_disk_gives_one_line_keeps_the_old_build_and_leaves_no_temporary_
     assert build_index(small_corpus, index, hash_encoder).embedded > 0  # room again: builds
 
 
+@pytest.mark.reliability
 def test_a_disk_that_fills_while_current_is_written_leaves_no_orphan(tmp_path, small_corpus, hash_encoder, monkeypatch):
     from verbatim import store
 
@@ -186,6 +192,7 @@ def test_a_disk_that_fills_while_current_is_written_leaves_no_orphan(tmp_path, s
     assert sorted(p.name for p in index.iterdir()) == before  # no orphaned complete build, no temp file
 
 
+@pytest.mark.reliability
 def test_leftovers_of_a_crash_are_removed_by_the_next_build(tmp_path, small_corpus, hash_encoder):
     index = tmp_path / "index"
     build_index(small_corpus, index, hash_encoder)
@@ -215,6 +222,7 @@ main()
 """
 
 
+@pytest.mark.reliability
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_a_build_interrupted_by_a_signal_is_one_line_exit_1_and_cleans_up(hash_index, small_corpus, hash_encoder, sig):
     before = current_build(hash_index)
