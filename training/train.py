@@ -48,7 +48,8 @@ C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
 # short phrases and the lexicon's phrases. The Reddit and RallyPoint posts carry weak, post-level
 # labels (the forum; "mentions suicidal thoughts or behaviour", past ones included) and are long
 # stories, not questions: they are reported apart, and left out of training, because with them the
-# dev recall at the same alarm rate was lower (0.70 against 0.77; --with-posts puts them back).
+# dev recall at the same alarm rate was lower (0.70 against 0.77 when this was decided; --with-posts
+# puts them back).
 TARGET_SOURCES = {"written", "counsel_chat", "ct_phrases", "ct_srl"}
 POST_SOURCES = {"ct_rallypoint", "ct_reddit27"}
 
