@@ -102,6 +102,22 @@ def test_risk_in_one_sentence_of_a_long_question_is_found(checker, real_encoder)
     assert (given.level, given.category) == (alert.level, alert.category)
 
 
+WEDDING = (
+    "My sister got married in June and the wedding was beautiful. Everyone danced and cried and I just "
+    "stood there. Every night I think about how to die. Why do I feel nothing at happy events?"
+)
+
+
+def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_encoder):
+    # No pattern matches and the whole question's vector is calm; one sentence is not.
+    assert crisis_from_lexicon(WEDDING) is None
+    qvec = real_encoder.encode([WEDDING])[0]
+    assert checker.classifier.decide(qvec[None, :], whole=True) == [None]
+    alert = checker.crisis(WEDDING, qvec)
+    assert alert.level == "risk" and alert.matched == "classifier"
+    assert alert.sentence == "Every night I think about how to die."
+
+
 def test_the_classifier_reads_wording_no_pattern_lists(checker, real_encoder):
     # No lexicon pattern matches these; the classifier must.
     for query in ("been hiding the cuts on my wrists", "i have a stash of pills and a date picked out",
