@@ -176,8 +176,10 @@ def split_of(example: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--counsel-chat", type=Path, default=HERE.parent.parent.parent / "shared/data/counsel-chat/questions.jsonl",
-                        help="counsel-chat questions.jsonl (MIT)")
+    # The project's shared data sits next to the repository (../shared), or next to its worktrees folder.
+    shared = [base / "shared/data/counsel-chat/questions.jsonl" for base in (HERE.parent.parent, HERE.parent.parent.parent)]
+    parser.add_argument("--counsel-chat", type=Path, default=next((p for p in shared if p.is_file()), shared[0]),
+                        help="counsel-chat questions.jsonl (MIT); default ../shared/data/counsel-chat/questions.jsonl")
     args = parser.parse_args()
     examples = construct_tracker(fetch_wheel()) + counsel_chat(args.counsel_chat) + written()
     seen, rows = set(), []
