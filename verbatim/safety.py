@@ -105,6 +105,10 @@ def _data(name: str) -> dict:
 # ---------------------------------------------------------------- resources: help never fails
 
 
+def _strings(d: dict, *keys: str) -> bool:
+    return all(isinstance(d.get(k), str) for k in keys)
+
+
 def resources_problem(config: object) -> str | None:
     """Return what is wrong with a resources file's content, or None if it is complete."""
 
@@ -112,7 +116,7 @@ def resources_problem(config: object) -> str | None:
         if not isinstance(links, list):
             return f"{where}.links is not a list"
         for i, link in enumerate(links):
-            if not (isinstance(link, dict) and isinstance(link.get("label"), str) and isinstance(link.get("href"), str)):
+            if not (isinstance(link, dict) and _strings(link, "label", "href")):
                 return f"{where}.links[{i}] needs a label and an href string"
             if not link["href"].startswith(_LINK_SCHEMES):
                 return f"{where}.links[{i}].href {link['href']!r} is not a tel:, sms: or https: link"
@@ -140,7 +144,7 @@ def resources_problem(config: object) -> str | None:
             return f"crisis.resources.{category} is missing or empty"
         for i, r in enumerate(listed):
             where = f"crisis.resources.{category}[{i}]"
-            if not (isinstance(r, dict) and isinstance(r.get("name"), str) and isinstance(r.get("contact"), str)):
+            if not (isinstance(r, dict) and _strings(r, "name", "contact")):
                 return f"{where} needs name and contact strings"
             if "links" in r and (problem := links_problem(r["links"], where)):
                 return problem
@@ -220,7 +224,9 @@ def _lexicon() -> dict:
 # myself", "I don't think about ending it"); wording that carries its own negation ("I don't want
 # to live") starts its match at the negation, so it is not affected.
 _NEGATION = re.compile(
-    r"\b(not|never|don'?t|do not|didn'?t|did not|doesn'?t|won'?t|wouldn'?t|shouldn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|wasn'?t|no one said|if you'?re|if your|if you are|if anyone is|(?:asked|ask|asks|asking|wonder|wondering|know)(?: me)? (?:if|whether))\b"
+    r"\b(not|never|don'?t|do not|didn'?t|did not|doesn'?t|won'?t|wouldn'?t|shouldn'?t|haven'?t|hasn'?t|isn'?t"
+    r"|aren'?t|wasn'?t|no one said|if you'?re|if your|if you are|if anyone is"
+    r"|(?:asked|ask|asks|asking|wonder|wondering|know)(?: me)? (?:if|whether))\b"
 )
 _NEGATION_WORDS = 5
 
@@ -315,15 +321,22 @@ class CrisisClassifier:
         return self.categories[int(np.argmax(self.category_w @ vector + self.category_b))]
 
 
+_WEIGHTS = ("level_w", "level_b", "category_w", "category_b")
+
+
 @cache
 def load_classifier() -> CrisisClassifier:
     """Load the bundled classifier weights (plain arrays; no pickle, no scikit-learn)."""
     meta = _data("crisis_classifier.json")
     with resources.files("verbatim.data").joinpath("crisis_classifier.npz").open("rb") as f:
         with np.load(f, allow_pickle=False) as z:
-            arrays = {k: np.asarray(z[k], dtype=np.float32) for k in ("level_w", "level_b", "category_w", "category_b")}
-    clf = CrisisClassifier(tuple(meta["levels"]), tuple(meta["categories"]), thresholds=meta["thresholds"], model=meta["model"], **arrays)
-    if clf.level_w.shape != (len(clf.levels), meta["dim"]) or clf.category_w.shape != (len(clf.categories), meta["dim"]):
+            arrays = {k: np.asarray(z[k], dtype=np.float32) for k in _WEIGHTS}
+    clf = CrisisClassifier(
+        tuple(meta["levels"]), tuple(meta["categories"]), thresholds=meta["thresholds"], model=meta["model"],
+        **arrays,
+    )
+    shapes = (clf.level_w.shape, clf.category_w.shape)
+    if shapes != ((len(clf.levels), meta["dim"]), (len(clf.categories), meta["dim"])):
         raise ValueError("crisis_classifier.npz does not match crisis_classifier.json")
     return clf
 
@@ -362,7 +375,8 @@ def _physical_lexicon() -> dict:
 @cache
 def _means_pattern() -> re.Pattern[str]:
     data = _data("crisis_means.json")
-    terms = sorted({t for group, words in data.items() if not group.startswith("_") for t in words}, key=len, reverse=True)
+    terms = {t for group, words in data.items() if not group.startswith("_") for t in words}
+    terms = sorted(terms, key=len, reverse=True)
     # A term, optionally plural; whole words only ("gun" but not "begun").
     return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")(?:e?s)?\b", re.IGNORECASE)
 
@@ -398,7 +412,8 @@ def detect(
         if found and _RANK[found[0]] > best[0]:
             best = (_RANK[found[0]], found[0], found[1], "lexicon", "" if text is query else text)
     if classifier is not None and qvec is not None and best[0] < _RANK["urgent"]:
-        units = [(np.asarray(qvec, dtype=np.float32), "")] + [(np.asarray(v, dtype=np.float32), t) for t, v in parts]
+        units = [(np.asarray(qvec, dtype=np.float32), "")]
+        units += [(np.asarray(v, dtype=np.float32), t) for t, v in parts]
         vectors = np.stack([v for v, _ in units])
         levels = classifier.decide(vectors[:1], whole=True) + classifier.decide(vectors[1:], whole=False)
         for level, (vector, text) in zip(levels, units):
@@ -425,7 +440,8 @@ class SafetyChecker:
         clf = load_classifier()
         # The weights were trained on one model's vectors; any other encoder (the tests' hash
         # encoder) gets the lexicon alone rather than a classifier reading vectors it never saw.
-        self.classifier = clf if getattr(encoder, "name", None) == clf.model and getattr(encoder, "dim", clf.dim) == clf.dim else None
+        same = getattr(encoder, "name", None) == clf.model and getattr(encoder, "dim", clf.dim) == clf.dim
+        self.classifier = clf if same else None
         lex = _physical_lexicon()
         self._physical_vectors = encoder.encode(lex["physical_examples"])
         self._emotional_vectors = encoder.encode(lex["emotional_examples"])
