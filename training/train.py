@@ -203,7 +203,14 @@ def export(clf: CrisisClassifier, meta: dict) -> None:
     np.savez(DATA / "crisis_classifier.npz", level_w=clf.level_w, level_b=clf.level_b,
              category_w=clf.category_w, category_b=clf.category_b)
     (DATA / "crisis_classifier.json").write_text(json.dumps({
-        "_comment": "Crisis classifier over the all-MiniLM-L6-v2 query vector, trained by training/train.py (see training/DATA_CARD.md). Weights in crisis_classifier.npz: level_w/level_b (levels x dim), category_w/category_b (categories x dim); softmax over levels. A vector raises an alarm when p(risk)+p(urgent) >= alarm, urgent when p(urgent) >= urgent as well, topic when p(topic) >= topic. 'whole' applies to the question, 'part' to each of its sentences (parts never say topic alone).",
+        "_comment": (
+            "Crisis classifier over the all-MiniLM-L6-v2 query vector, trained by training/train.py (see "
+            "training/DATA_CARD.md). Weights in crisis_classifier.npz: level_w/level_b (levels x dim), "
+            "category_w/category_b (categories x dim); softmax over levels. A vector raises an alarm when "
+            "p(risk)+p(urgent) >= alarm, urgent when p(urgent) >= urgent as well, topic when p(topic) >= "
+            "topic. 'whole' applies to the question, 'part' to each of its sentences (parts never say topic "
+            "alone)."
+        ),
         "model": clf.model, "dim": clf.dim, "levels": list(clf.levels), "categories": list(clf.categories),
         "thresholds": clf.thresholds, **meta,
     }, indent=1) + "\n", "utf-8")
