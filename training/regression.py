@@ -1,0 +1,66 @@
+"""Regression check of the crisis detector on the project's own question sets (eval/*.jsonl).
+
+    python training/regression.py [--out training/regression.json]
+
+Runs every question through the real search (index built from corpus/ into training/.cache/index),
+and counts, per set and kind: alarms (a risk or urgent level: the full banner) and any crisis level.
+Not blind: these sets were seen while the lexicon was written (README, "Measured"); the detector's
+blind figures are the locked test part in training/figures.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from verbatim.embedding import load_encoder  # noqa: E402
+from verbatim.index import build_index  # noqa: E402
+from verbatim.search import Searcher  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=HERE / "regression.json", help="where to write the figures")
+    args = parser.parse_args()
+    encoder = load_encoder()
+    index = HERE / ".cache" / "index"
+    build_index(ROOT / "corpus", index, encoder)
+    searcher = Searcher.open(index, ROOT / "corpus", encoder=encoder)
+    figures, misses = {}, []
+    for path in sorted((ROOT / "eval").glob("*.jsonl")):
+        counts: Counter = Counter()
+        for line in path.read_text("utf-8").splitlines():
+            q = json.loads(line)
+            result = searcher.search(q["query"])
+            alert = result.crisis
+            kind = q["kind"]
+            counts[(kind, "n")] += 1
+            counts[(kind, "alarm")] += bool(alert and alert.policy.alarm)
+            counts[(kind, alert.level if alert else "none")] += 1
+            if (kind == "crisis") != bool(alert and alert.policy.alarm):
+                misses.append({"set": path.name, "kind": kind, "query": q["query"], "level": alert and alert.level})
+        figures[path.name] = {f"{k}:{what}": v for (k, what), v in sorted(counts.items())}
+    answerable = [(s[f"answer:alarm"], s[f"answer:n"]) for s in figures.values()]
+    crisis = [(s.get("crisis:alarm", 0), s.get("crisis:n", 0)) for s in figures.values()]
+    figures["all"] = {
+        "answerable_alarm_rate": round(sum(a for a, _ in answerable) / sum(n for _, n in answerable), 4),
+        "answerable_n": sum(n for _, n in answerable),
+        "crisis_alarm_rate": round(sum(a for a, _ in crisis) / sum(n for _, n in crisis), 4),
+        "crisis_n": sum(n for _, n in crisis),
+    }
+    figures["disagreements"] = misses
+    args.out.write_text(json.dumps(figures, indent=1) + "\n", "utf-8")
+    print(json.dumps(figures, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,268 @@
+"""Train the crisis classifier, tune its thresholds on the dev part, and export plain numpy weights.
+
+    python training/build_data.py        # once: fetch the sources, write training/data/examples.jsonl
+    python training/train.py             # fit on train, tune on dev, write verbatim/data/crisis_classifier.*
+    python training/train.py --final     # also score the locked test part, once, and write its figures
+
+Features are the query vectors of the encoder the search uses (verbatim.embedding.load_encoder, the
+ONNX export of all-MiniLM-L6-v2), so training and query time see the same numbers. Two multinomial
+logistic regressions (scikit-learn, training only): level (none/topic/risk/urgent) and category
+(suicide/self_harm/abuse). Query time needs only their weights: verbatim/safety.py reads them with
+numpy. Thresholds are chosen on dev with the whole detector (lexicon + classifier, whole question and
+each sentence), by the rule in ``choose_thresholds``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import os
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(ROOT), str(HERE)]
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from vectors import encode_cached  # noqa: E402
+
+from verbatim.config import EMBEDDING_DIM, MODEL_NAME  # noqa: E402
+from verbatim.safety import _RANK, CRISIS_CATEGORIES, CrisisClassifier, detect, lexicon_denies, lexicon_level, split_parts  # noqa: E402
+
+LEVELS = ("none", "topic", "risk", "urgent")
+DATA = ROOT / "verbatim" / "data"
+FIGURES = HERE / "figures.json"
+# The alarm rate on benign dev questions the thresholds may reach: issue 10's target for the test part.
+# (At 2% the classifier could add almost nothing to the lexicon: its thresholds went to 0.98-0.99.)
+DEV_MAX_BENIGN_ALARM = 0.03
+DEV_MAX_RISK_AS_URGENT = 0.10
+C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+# The targets are measured on query-like sources, whose labels say what the levels mean (the
+# writer's own, current risk): our written examples, counsel-chat questions labelled one by one, the
+# short phrases and the lexicon's phrases. The Reddit and RallyPoint posts carry weak, post-level
+# labels (the forum; "mentions suicidal thoughts or behaviour", past ones included) and are long
+# stories, not questions: they are reported apart, and left out of training, because with them the
+# dev recall at the same alarm rate was lower (0.70 against 0.77 when this was decided; --with-posts
+# puts them back).
+TARGET_SOURCES = {"written", "counsel_chat", "ct_phrases", "ct_srl"}
+POST_SOURCES = {"ct_rallypoint", "ct_reddit27"}
+
+
+def load_examples() -> list[dict]:
+    return [json.loads(line) for line in (HERE / "data" / "examples.jsonl").read_text("utf-8").splitlines()]
+
+
+def featurise(rows: list[dict]) -> tuple[np.ndarray, list[list[tuple[str, np.ndarray]]]]:
+    """Return the whole-text vectors and, per row, its (sentence, vector) parts."""
+    texts = [r["text"] for r in rows]
+    splits = [split_parts(t) for t in texts]
+    X = encode_cached(texts)
+    flat = sorted({p for s in splits for p in s})
+    vec = dict(zip(flat, encode_cached(flat))) if flat else {}
+    return X, [[(p, vec[p]) for p in s] for s in splits]
+
+
+def fit(X: np.ndarray, rows: list[dict], parts, C: float):
+    """Fit the level and category models; negatives' sentences are extra negatives."""
+    from sklearn.linear_model import LogisticRegression
+
+    y = [r["level"] for r in rows]
+    extra = [v for r, ps in zip(rows, parts) if r["level"] == "none" for _, v in ps]
+    Xl = np.vstack([X, np.array(extra, dtype=np.float32).reshape(-1, X.shape[1])])
+    yl = y + ["none"] * len(extra)
+    weights = np.array([1.0] * len(y) + [0.5] * len(extra))
+    level = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+    level.fit(Xl, yl, sample_weight=weights)
+    keep = [i for i, r in enumerate(rows) if r["level"] != "none"]
+    category = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+    category.fit(X[keep], [rows[i]["category"] for i in keep])
+    return level, category
+
+
+def to_classifier(level, category, thresholds: dict) -> CrisisClassifier:
+    order = [list(level.classes_).index(c) for c in LEVELS]
+    corder = [list(category.classes_).index(c) for c in CRISIS_CATEGORIES]
+    return CrisisClassifier(
+        LEVELS, CRISIS_CATEGORIES,
+        level_w=level.coef_[order].astype(np.float32), level_b=level.intercept_[order].astype(np.float32),
+        category_w=category.coef_[corder].astype(np.float32), category_b=category.intercept_[corder].astype(np.float32),
+        thresholds=thresholds, model=MODEL_NAME,
+    )
+
+
+def predict(rows, X, parts, clf: CrisisClassifier | None) -> list[tuple[str, str]]:
+    """Run the detector exactly as the search does; return (level, category) per row."""
+    out = []
+    for r, x, ps in zip(rows, X, parts):
+        alert = detect(r["text"], x, ps, clf)
+        out.append((alert.level, alert.category) if alert else ("none", "-"))
+    return out
+
+
+def scores(rows, predicted) -> dict:
+    """The issue's figures: recall of risk+urgent, urgent as urgent, alarms on benign, and counts."""
+    alarm = [p[0] in ("risk", "urgent") for p in predicted]
+    pos = [i for i, r in enumerate(rows) if r["level"] in ("risk", "urgent")]
+    urg = [i for i, r in enumerate(rows) if r["level"] == "urgent"]
+    ben = [i for i, r in enumerate(rows) if r["level"] in ("none", "topic")]
+    top = [i for i, r in enumerate(rows) if r["level"] == "topic"]
+    risk = [i for i, r in enumerate(rows) if r["level"] == "risk"]
+    cat = [i for i in pos if alarm[i]]
+
+    def share(idx, ok):
+        return None if not idx else round(sum(ok(i) for i in idx) / len(idx), 4)
+
+    return {
+        "n": len(rows), "n_alarm_cases": len(pos), "n_urgent": len(urg), "n_benign": len(ben), "n_topic": len(top),
+        "recall_risk_urgent": share(pos, lambda i: alarm[i]),
+        "urgent_as_urgent": share(urg, lambda i: predicted[i][0] == "urgent"),
+        "risk_as_urgent": share(risk, lambda i: predicted[i][0] == "urgent"),
+        "benign_alarm": share(ben, lambda i: alarm[i]),
+        "topic_recognised": share(top, lambda i: predicted[i][0] == "topic"),
+        "category_correct": share(cat, lambda i: predicted[i][1] == rows[i]["category"]),
+    }
+
+
+def report(rows, predicted) -> dict:
+    by_source = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_source[r["source"]].append(i)
+    out = {"all": scores(rows, predicted)}
+    for s, idx in sorted(by_source.items()):
+        out[s] = scores([rows[i] for i in idx], [predicted[i] for i in idx])
+    return out
+
+
+def choose_thresholds(rows, X, parts, level_model) -> dict:
+    """Pick thresholds on dev: the most recall with benign alarms <= 2%, then urgent, then topic.
+
+    The lexicon's levels and the classifier's probabilities are computed once; this replays the
+    detector's rule (the highest level of the lexicon, the whole and any part) for each candidate.
+    """
+    order = [list(level_model.classes_).index(c) for c in LEVELS]
+    lex = []
+    for r, ps in zip(rows, parts):
+        found = [lexicon_level(t) for t in [r["text"], *[p for p, _ in ps]]]
+        lex.append(max((_RANK[f[0]] for f in found if f), default=0))
+    lex = np.array(lex)
+    # Units with an explicit denial never alarm through the classifier (as in safety.detect).
+    deny_w = np.array([lexicon_denies(r["text"]) for r in rows])
+    deny_p = [np.array([lexicon_denies(p) for p, _ in ps], dtype=bool) for ps in parts]
+    pw = level_model.predict_proba(X)[:, order]
+    pp = [level_model.predict_proba(np.array([v for _, v in ps]))[:, order] if ps else np.zeros((0, 4)) for ps in parts]
+    truth = np.array([_RANK.get(r["level"] if r["level"] != "none" else None) for r in rows])
+    pos, ben, urg, risk = truth >= 2, truth <= 1, truth == 3, truth == 2
+
+    def alarm_rank(a_whole, a_part):
+        whole = ((pw[:, 2] + pw[:, 3]) >= a_whole) & ~deny_w
+        part = np.array([bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & ~d).any()) for p, d in zip(pp, deny_p)])
+        return whole, part
+
+    grid = np.round(np.arange(0.30, 0.99, 0.02), 2)
+    best = None
+    for a_whole, a_part in itertools.product(grid, grid):
+        if a_part < a_whole:
+            continue  # a sentence alone must be at least as sure as the whole question
+        whole, part = alarm_rank(a_whole, a_part)
+        alarm = (lex >= 2) | whole | part
+        fa = alarm[ben].mean()
+        rec = alarm[pos].mean()
+        if fa <= DEV_MAX_BENIGN_ALARM and (best is None or (rec, -fa) > best[0]):
+            best = ((rec, -fa), a_whole, a_part)
+    _, a_whole, a_part = best or (None, 0.99, 0.99)
+
+    whole, part = alarm_rank(a_whole, a_part)
+    best_u = None
+    for u in grid:
+        is_urgent = (lex == 3) | (whole & (pw[:, 3] >= u)) | np.array(
+            [bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & (p[:, 3] >= u) & ~d).any()) for p, d in zip(pp, deny_p)]
+        )
+        ua, ra = is_urgent[urg].mean(), is_urgent[risk].mean()
+        if ra <= DEV_MAX_RISK_AS_URGENT and (best_u is None or (ua, -ra) > best_u[0]):
+            best_u = ((ua, -ra), u)
+    u = best_u[1]
+
+    best_t = None
+    none_rows, topic_rows = truth == 0, truth == 1
+    for t in grid:
+        is_topic = (lex == 1) | (pw[:, 1] >= t)
+        gain = is_topic[topic_rows].mean() - is_topic[none_rows].mean()
+        if best_t is None or gain > best_t[0]:
+            best_t = (gain, t)
+    return {"whole": {"alarm": float(a_whole), "urgent": float(u), "topic": float(best_t[1])},
+            "part": {"alarm": float(a_part), "urgent": float(u), "topic": 1.01}}
+
+
+def export(clf: CrisisClassifier, meta: dict) -> None:
+    np.savez(DATA / "crisis_classifier.npz", level_w=clf.level_w, level_b=clf.level_b,
+             category_w=clf.category_w, category_b=clf.category_b)
+    (DATA / "crisis_classifier.json").write_text(json.dumps({
+        "_comment": (
+            "Crisis classifier over the all-MiniLM-L6-v2 query vector, trained by training/train.py (see "
+            "training/DATA_CARD.md). Weights in crisis_classifier.npz: level_w/level_b (levels x dim), "
+            "category_w/category_b (categories x dim); softmax over levels. A vector raises an alarm when "
+            "p(risk)+p(urgent) >= alarm, urgent when p(urgent) >= urgent as well, topic when p(topic) >= "
+            "topic. 'whole' applies to the question, 'part' to each of its sentences (parts never say topic "
+            "alone)."
+        ),
+        "model": clf.model, "dim": clf.dim, "levels": list(clf.levels), "categories": list(clf.categories),
+        "thresholds": clf.thresholds, **meta,
+    }, indent=1) + "\n", "utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Train the crisis classifier (see the module docstring).")
+    parser.add_argument("--final", action="store_true", help="also score the locked test part (do this once)")
+    parser.add_argument("--with-posts", action="store_true", help="train on the Reddit and RallyPoint posts too")
+    args = parser.parse_args()
+    rows = load_examples()
+    split = {s: [r for r in rows if r["split"] == s] for s in ("train", "dev", "test")}
+    if not args.with_posts:
+        split["train"] = [r for r in split["train"] if r["source"] not in POST_SOURCES]
+    target_dev = [r for r in split["dev"] if r["source"] in TARGET_SOURCES]
+    print({s: Counter(r["level"] for r in v) for s, v in split.items()})
+    Xtr, Ptr = featurise(split["train"])
+    Xdv, Pdv = featurise(split["dev"])
+    Xtd, Ptd = featurise(target_dev)
+
+    best = None
+    for C in C_GRID:
+        level, category = fit(Xtr, split["train"], Ptr, C)
+        thresholds = choose_thresholds(target_dev, Xtd, Ptd, level)
+        clf = to_classifier(level, category, thresholds)
+        dev = scores(target_dev, predict(target_dev, Xtd, Ptd, clf))
+        key = (dev["recall_risk_urgent"], dev["urgent_as_urgent"], -dev["benign_alarm"])
+        print(f"C={C}: {thresholds} dev {dev}", flush=True)
+        if best is None or key > best[0]:
+            best = (key, C, clf)
+    _, C, clf = best
+    digest = hashlib.sha256((HERE / "data" / "examples.jsonl").read_bytes()).hexdigest()
+    dev_report = report(split["dev"], predict(split["dev"], Xdv, Pdv, clf))
+    dev_report["target_sources"] = scores(target_dev, predict(target_dev, Xtd, Ptd, clf))
+    figures = json.loads(FIGURES.read_text("utf-8")) if FIGURES.is_file() else {}
+    figures.update({"C": C, "posts_in_training": args.with_posts, "examples_sha256": digest, "dev": dev_report,
+                    "dev_lexicon_only": scores(target_dev, predict(target_dev, Xtd, Ptd, None))})
+    if args.final:
+        test = split["test"]
+        Xte, Pte = featurise(test)
+        predicted = predict(test, Xte, Pte, clf)
+        figures["test"] = report(test, predicted)
+        target = [i for i, r in enumerate(test) if r["source"] in TARGET_SOURCES]
+        figures["test"]["target_sources"] = scores([test[i] for i in target], [predicted[i] for i in target])
+        lex = predict(test, Xte, Pte, None)
+        figures["test_lexicon_only"] = scores([test[i] for i in target], [lex[i] for i in target])
+    export(clf, {"C": C, "trained_on": "training/data/examples.jsonl", "examples_sha256": digest,
+                 "posts_in_training": args.with_posts, "train_size": len(split["train"])})
+    FIGURES.write_text(json.dumps(figures, indent=1) + "\n", "utf-8")
+    print(json.dumps({k: figures[k] for k in figures if k.startswith(("dev", "test"))}, indent=1))
+    assert EMBEDDING_DIM == clf.dim
+
+
+if __name__ == "__main__":
+    main()
