@@ -106,7 +106,7 @@ def test_mixed_emotional_and_physical_question_is_answered_with_the_note(searche
 def test_json_contract(searcher):
     data = json.loads(json.dumps(searcher.search("what is anhedonia", top_k=3).to_dict()))
     assert set(data) == {"query", "no_answer", "crisis", "medical", "passages", "notice", "suggestions",
-                         "missing_terms"}
+                         "missing_terms", "withheld"}
     assert data["query"] == "what is anhedonia" and data["no_answer"] is False and data["crisis"] is None
     for p in data["passages"]:
         assert set(p) == {"text", "source", "start", "end", "heading_path", "score", "highlights"}

@@ -213,7 +213,9 @@ def render_text(result, color: bool = False) -> str:
     """Return a search result as text for a terminal."""
     out: list[str] = []
     if result.crisis:
-        out.append(f"HELP FIRST: {result.crisis.headline}")
+        # An alarm comes first in capitals; a question about the subject gets a calm line.
+        label = "HELP FIRST" if result.crisis.policy.alarm else "Help"
+        out.append(f"{label}: {result.crisis.headline}")
         out += [f"  • {r['name']}: {r['contact']}" for r in result.crisis.resources]
         out.append("")
     if result.medical:
