@@ -29,7 +29,7 @@ from .lexical import tokenize
 from .ranking import (
     WEIGHTS, RankingWeights, best_per_passage, card_window, fuse, question_similarity, rank_sections,
 )
-from .safety import CrisisAlert, MedicalNote, SafetyChecker, mentions_means
+from .safety import CrisisAlert, MedicalNote, SafetyChecker, mentions_means, split_parts
 
 # Ranking and abstention weights live in ranking.RankingWeights.
 # A card shows its section's passages around the best one, up to this many characters and
@@ -232,7 +232,8 @@ class Searcher:
         text, notice = _fit_to_window(text)
         names = known_names(full)
         missing = self.missing_terms(full)
-        parts = question_parts(full)
+        # The same sentences (clauses of a run-on one) the crisis check reads, so one encode serves both.
+        parts = split_parts(full)
         # One batched call: the whole question, each of its sentences, and the question without
         # the words the corpus never uses (to tell whether they were its subject).
         texts = [expand_query(text, names)] + [expand_query(p) for p in parts]
@@ -408,16 +409,6 @@ class Searcher:
             self._heading_vectors = self.encoder.encode(headings)
         order = np.argsort(-(self._heading_vectors @ qvec))[:n]
         return [headings[i] for i in order]
-
-
-_PART_SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
-_MAX_PARTS = 6
-
-
-def question_parts(text: str) -> list[str]:
-    """A long question's sentences (at least three words each), or [] for a one-sentence one."""
-    parts = [p.strip() for p in _PART_SPLIT.split(text) if len(re.findall(r"\w+", p)) >= 3]
-    return parts[:_MAX_PARTS] if len(parts) > 1 else []
 
 
 def _without(text: str, words: list[str]) -> str:
