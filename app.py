@@ -39,7 +39,9 @@ def get_searcher(index: str, corpus: str):
     from verbatim.live import LiveSearcher
 
     live = LiveSearcher(Path(index), Path(corpus))
-    live.searcher  # load the model and index now, while the page says it is getting ready
+    # Load the model and index now. Assigned: a bare expression is Streamlit "magic" and would
+    # be rendered to readers as st.help, model name and all (axe found it).
+    _ = live.searcher
     return live
 
 
