@@ -442,3 +442,30 @@ def test_make_run_takes_port_and_address():
     assert "streamlit run app.py --server.port 9999 --server.address 0.0.0.0" in dry.stdout
     dry = subprocess.run(["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True)
     assert "--server.port 8501 --server.address localhost" in dry.stdout
+
+
+# --- the content changes while the page is open ------------------------------------------------
+
+OLD_LINE = "Inability to cry or laugh even when you want to"
+NEW_LINE = "Inability to cry or laugh even when you truly want to"
+
+
+@pytest.mark.reliability
+def test_a_paragraph_edited_while_the_page_is_open_is_quoted_as_the_file_is_now(
+        monkeypatch, tmp_path, real_index, corpus_copy):
+    index = tmp_path / "index"
+    shutil.copytree(real_index, index)
+    monkeypatch.setenv("VERBATIM_INDEX", str(index))
+    monkeypatch.setenv("VERBATIM_CORPUS", str(corpus_copy))
+    monkeypatch.delenv("VERBATIM_ADMIN", raising=False)
+    at = AppTest.from_file(APP, default_timeout=300)
+    at.run()
+    ask(at, "why can't I cry anymore even when I want to")
+    assert OLD_LINE in page_text(at)
+
+    article = corpus_copy / "emotional-numbness.md"
+    article.write_text(article.read_text("utf-8").replace(OLD_LINE, NEW_LINE), "utf-8")
+    ask(at, "why can't I cry anymore even when I want to")
+    text = page_text(at)
+    assert NEW_LINE in text and OLD_LINE not in text
+    assert "left out" not in text  # rebuilt, not withheld

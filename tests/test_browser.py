@@ -364,3 +364,26 @@ def test_cold_start_shows_the_banner_before_the_model_has_loaded(real_index, bro
         visit.close()
     finally:
         stop_server(proc)
+
+
+@pytest.mark.reliability
+@pytest.mark.timeout(1200)
+def test_a_paragraph_edited_while_the_page_is_open_is_quoted_as_the_file_is_now(browser, real_index, tmp_path):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(CORPUS, corpus)
+    shutil.copytree(real_index, index)
+    old, new = "Inability to cry or laugh even when you want to", "Inability to cry or laugh even when you truly want to"
+    proc, url = start_server(index, corpus)
+    visit = Visit(browser, "desktop")
+    try:
+        question = "why can't I cry anymore even when I want to"
+        visit.open(url, question).settle()
+        visit.page.locator(f"text={old}").first.wait_for()
+        article = corpus / "emotional-numbness.md"
+        article.write_text(article.read_text("utf-8").replace(old, new), "utf-8")
+        visit.ask(question + "?").settle()
+        visit.page.locator(f"text={new}").first.wait_for()
+        assert visit.page.locator(f"text={old}").count() == 0
+    finally:
+        visit.close()
+        stop_server(proc)
