@@ -7,7 +7,7 @@
 Features are the query vectors of the encoder the search uses (verbatim.embedding.load_encoder, the
 ONNX export of all-MiniLM-L6-v2), so training and query time see the same numbers. Two multinomial
 logistic regressions (scikit-learn, training only): level (none/topic/risk/urgent) and category
-(suicide/self_harm/abuse). Query time needs only their weights: verbatim/safety.py reads them with
+(suicide/self_harm/abuse). Query time needs only their weights: verbatim/crisis.py reads them with
 numpy. Thresholds are chosen on dev with the whole detector (lexicon + classifier, whole question and
 each sentence), by the rule in ``choose_thresholds``.
 """

@@ -1,49 +1,30 @@
-"""HTML for the page, built only from escaped text.
+"""HTML for the results: passage cards, the results landmark, and what a search announces.
 
-Corpus text, queries, titles and even the resources config are escaped before any markup
+Corpus text, queries and titles are escaped (:mod:`verbatim.escaping`) before any markup
 is put around them, and characters that Markdown or LaTeX would act on are turned into
-entities, so no text can become a tag, a link, an image or a formula. Links are made only
-from ``tel:``/``sms:`` contacts and ``http(s)`` article addresses that pass a strict check.
+entities, so no text can become a tag, a link, an image or a formula. Article links are
+made only from ``http(s)`` addresses that pass a strict check.
 
-Help never fails: every function that shows help falls back to a fixed 988/911 line
-rather than raise, whatever the resources file holds.
+Help (banner, strip, quiet line, topic line, medical note) lives in :mod:`verbatim.render_help`
+and escaping in :mod:`verbatim.escaping`; both are re-exported here, so ``render.<name>`` keeps working.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import re
 from urllib.parse import quote
 
-from .safety import CrisisAlert, LevelPolicy, MedicalNote
+from .escaping import _INERT, _MARKDOWN, escape, label_text, markdown_text  # noqa: F401 (re-exported)
+
+# Re-exported: the page (app.py) and the tests call these as render.<name>.
+from .render_help import (  # noqa: F401
+    _CONTACT_HREF, _SEVERITY, FALLBACK_HEADLINE, FALLBACK_LINKS, PROTECTIVE, banner_resources, crisis_banner,
+    fallback_banner, help_strip, medical_note, policy_of, quiet_line, safe_crisis_banner, strongest, topic_line,
+)
+from .safety import CrisisAlert, LevelPolicy, MedicalNote  # noqa: F401 (re-exported)
 from .search import PassageHit
 from .site import Article, plain
-
-log = logging.getLogger(__name__)
-
-# One pass over the text: HTML's special characters plus those Markdown, tables and LaTeX
-# (KaTeX) act on, each replaced by a numeric entity. A single str.translate cannot escape
-# its own output twice.
-_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'[]()*_`#!~|$\\{}"})
-
-
-def escape(text: str) -> str:
-    """Escape text for HTML and neutralise Markdown and LaTeX syntax."""
-    return str(text).translate(_INERT)
-
-
-_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#!|~$<>:-+=.&"})
-
-
-def markdown_text(text: str) -> str:
-    """Backslash-escape text for Streamlit's Markdown elements (st.warning, st.caption…)."""
-    return str(text).translate(_MARKDOWN)
-
-
-def label_text(text: str, limit: int = 200) -> str:
-    """A heading or file name as a button label: one line of plain text, Markdown escaped."""
-    return markdown_text(plain(text, limit))
 
 
 def _multiline(text: str) -> str:
@@ -244,25 +225,8 @@ def withheld_html(titles: list[str]) -> str:
     )
 
 
+
 # --- what a result shows (decisions the page renders; no Streamlit here) -------------------
-
-# What the page does when the level's policy cannot be read: the most protective.
-PROTECTIVE = LevelPolicy(alarm=True, collapse_passages=True, suggestions=False, hide_means=True, persist_strip=True)
-_SEVERITY = {"topic": 1, "risk": 2, "urgent": 3}
-
-
-def policy_of(alert: CrisisAlert) -> LevelPolicy:
-    """The alert's level policy (data/crisis_policy.json), or the most protective one."""
-    try:
-        return alert.policy
-    except Exception:  # noqa: BLE001
-        return PROTECTIVE
-
-
-def strongest(*alerts: CrisisAlert | None) -> CrisisAlert | None:
-    """The most severe alert (the lexicon may see what the model missed, or the reverse)."""
-    found = [a for a in alerts if a is not None]
-    return max(found, key=lambda a: _SEVERITY.get(getattr(a, "level", None), 3), default=None)
 
 
 def parse_k(value, choices: tuple[int, ...], default: int) -> int:
@@ -291,144 +255,6 @@ def announcement(passages: int, no_answer: bool, alarm: bool, collapsed: bool) -
         count = f"{passages} passage{'s' if passages != 1 else ''}"
         message = f"{count} below, collapsed." if collapsed else f"{count} found."
     return f"Help is shown first. {message}" if alarm else message
-
-
-# --- help ---------------------------------------------------------------------------
-
-_CONTACT_HREF = re.compile(r"\A(?:tel:\+?[0-9]{2,15}|sms:\+?[0-9]{2,15}(?:\?body=[A-Za-z0-9%+]{1,40})?)\Z")
-FALLBACK_LINKS = [("Call or text 988", "tel:988"), ("Text 988", "sms:988"), ("Call 911", "tel:911")]
-FALLBACK_HEADLINE = "Free, confidential help is available right now, 24/7."
-
-
-def _links(resource: dict) -> list[tuple[str, str]]:
-    out = []
-    for link in resource.get("links") or []:
-        if isinstance(link, dict):
-            label, href = link.get("label"), link.get("href")
-            if isinstance(label, str) and isinstance(href, str) and _CONTACT_HREF.match(href.strip()):
-                out.append((plain(label, 60), href.strip()))
-    return out
-
-
-def _buttons(links: list[tuple[str, str]], cls: str = "vb-call") -> str:
-    return "".join(f'<a class="{cls}" href="{escape(h)}">{escape(label)}</a>' for label, h in links)
-
-
-def _resource_items(resources: list) -> str:
-    items = []
-    for r in resources:
-        if not isinstance(r, dict) or not isinstance(r.get("name"), str):
-            continue
-        links = _links(r)
-        contact = r.get("contact") if isinstance(r.get("contact"), str) else ""
-        items.append(
-            f"<li><strong>{escape(plain(r['name']))}</strong>"
-            + (f": {escape(plain(contact))}" if contact else "")
-            + (f'<span class="vb-links">{_buttons(links)}</span>' if links else "")
-            + "</li>"
-        )
-    return "".join(items)
-
-
-def banner_resources(alert: CrisisAlert, config: dict) -> tuple[str, list]:
-    """Headline and services for an alert; ``urgent`` puts the emergency numbers first."""
-    crisis = config.get("crisis") if isinstance(config, dict) else None
-    crisis = crisis if isinstance(crisis, dict) else {}
-    resources = list(alert.resources or [])
-    headline = alert.headline or crisis.get("headline") or ""
-    if alert.level == "urgent":
-        urgent = (crisis.get("resources") or {}).get("urgent") or []
-        names = {r.get("name") for r in urgent if isinstance(r, dict)}
-        resources = list(urgent) + [r for r in resources if isinstance(r, dict) and r.get("name") not in names]
-        headline = crisis.get("urgent_headline") or headline
-    return (headline if isinstance(headline, str) else ""), resources
-
-
-def crisis_banner(alert: CrisisAlert, config: dict | None = None) -> str:
-    """Return the help-first banner for a crisis alert (may raise on a malformed config)."""
-    headline, resources = banner_resources(alert, config or {})
-    items = _resource_items(resources)
-    if not items:
-        raise ValueError("no usable resources")
-    return (
-        '<section class="vb-crisis" id="vb-help" tabindex="-1" role="alert" aria-label="Help now">'
-        f'<p class="vb-headline"><strong>{escape(plain(headline, 400) or FALLBACK_HEADLINE)}</strong></p>'
-        f"<ul>{items}</ul></section>"
-    )
-
-
-def fallback_banner() -> str:
-    """The banner when nothing else can be shown: fixed US numbers that always work."""
-    return (
-        '<section class="vb-crisis" id="vb-help" tabindex="-1" role="alert" aria-label="Help now">'
-        f'<p class="vb-headline"><strong>{FALLBACK_HEADLINE}</strong></p>'
-        "<ul><li><strong>988 Suicide &amp; Crisis Lifeline</strong>: call or text 988"
-        f'<span class="vb-links">{_buttons(FALLBACK_LINKS[:2])}</span></li>'
-        f'<li><strong>Emergency services</strong>: call 911<span class="vb-links">{_buttons(FALLBACK_LINKS[2:])}</span></li>'
-        "</ul></section>"
-    )
-
-
-def safe_crisis_banner(alert: CrisisAlert, config: dict | None) -> str:
-    """The crisis banner, or the fixed one if anything about the config is wrong. Never raises."""
-    try:
-        return crisis_banner(alert, config)
-    except Exception:  # noqa: BLE001 (help must show whatever went wrong)
-        log.exception("crisis banner: falling back to the built-in help line")
-        return fallback_banner()
-
-
-def help_strip(alert: CrisisAlert | None, config: dict | None) -> str:
-    """A compact line of help that stays at the top after a crisis signal. Never raises."""
-    try:
-        _, resources = banner_resources(alert, config or {}) if alert else ("", [])
-        links = [link for r in resources if isinstance(r, dict) for link in _links(r)]
-        links = list(dict.fromkeys(links))[:4]
-        if not links:
-            raise ValueError("no links")
-    except Exception:  # noqa: BLE001
-        links = FALLBACK_LINKS
-    return (
-        '<aside class="vb-strip" aria-label="Help">'
-        f'<span class="vb-strip-text">Help is here, free and confidential:</span> {_buttons(links, "vb-call vb-small")}'
-        "</aside>"
-    )
-
-
-def quiet_line(config: dict | None) -> str:
-    """ "In crisis? Call or text 988", on every page, whatever the question. Never raises."""
-    try:
-        quiet = config["crisis"]["quiet_line"]
-        text = plain(quiet["text"], 120)
-        links = _links(quiet)
-        if not text or not links:
-            raise ValueError("incomplete quiet line")
-    except Exception:  # noqa: BLE001
-        text, links = "In crisis? Call or text 988", FALLBACK_LINKS[:2]
-    return f'<p class="vb-quiet">{escape(text)} {_buttons(links, "vb-quiet-link")}</p>'
-
-
-def topic_line(alert: CrisisAlert, config: dict | None) -> str:
-    """The calm line above normal results for a question about a hard subject. Never raises."""
-    try:
-        text = plain(config["crisis"]["topic_line"], 300)
-        links = [link for r in alert.resources if isinstance(r, dict) for link in _links(r)][:3]
-    except Exception:  # noqa: BLE001
-        text, links = FALLBACK_HEADLINE, []
-    links = links or FALLBACK_LINKS[:2]
-    return f'<p class="vb-topic" role="note">{escape(text)} {_buttons(links, "vb-quiet-link")}</p>'
-
-
-def medical_note(note: MedicalNote, config: dict | None = None) -> str:
-    """Return the note shown for questions about numbness in the body."""
-    try:
-        links = _links(config["medical"]) if config else []
-    except Exception:  # noqa: BLE001
-        links = []
-    return (
-        f'<section class="vb-medical" role="note" aria-label="A question for a doctor"><p>{escape(note.note)}</p>'
-        f'{_buttons(links) if links else ""}</section>'
-    )
 
 
 def after_search_script(target: str, message: str, run: int) -> str:

@@ -5,6 +5,9 @@ A passage's score is its best dense match, as a whole or through one of its sent
 weighted share of its best BM25 match. The engine abstains when the best dense match is
 below a threshold calibrated on held-out questions (see ``calibration`` in the README),
 or when the question is about physical numbness, which the article does not cover.
+
+Section cards and their highlights are built in :mod:`verbatim.cards`; the result types live in
+:mod:`verbatim.results`. Both are re-exported here, so ``from verbatim.search import ...`` keeps working.
 """
 
 from __future__ import annotations
@@ -13,99 +16,30 @@ import json
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
+# Re-exported: the card constants and readers were part of this module before the split.
+from .cards import (  # noqa: F401
+    CARD_CHARS, CARD_MARGIN, HIGHLIGHT_MARGIN, MAX_HIGHLIGHTS, _read_cached, _read_source, section_card, source_path,
+)
 from .config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_TOKENS, MAX_TOP_K
 from .embedding import Encoder, load_encoder, load_tokenizer
 from .errors import QueryError
 from .index import LoadedIndex, ensure_fresh, load_index, read_manifest
 from .abstention import load_model as load_abstention_model
 from .lexical import tokenize
-from .ranking import (
-    WEIGHTS, RankingWeights, best_per_passage, card_window, fuse, question_similarity, rank_sections,
-)
-from .safety import CrisisAlert, MedicalNote, SafetyChecker, mentions_means, split_parts
+from .ranking import WEIGHTS, RankingWeights, best_per_passage, fuse, question_similarity, rank_sections
+from .results import PassageHit, SearchResult  # noqa: F401 (re-exported)
+from .safety import CrisisAlert, MedicalNote, SafetyChecker, mentions_means, split_parts  # noqa: F401
 
-# Ranking and abstention weights live in ranking.RankingWeights.
-# A card shows its section's passages around the best one, up to this many characters and
-# within this score of the best; the rest of the section opens in place.
-CARD_CHARS = 1200
-CARD_MARGIN = 1.0
-# Sentences scoring within this margin of a passage's best sentence are highlighted too.
-HIGHLIGHT_MARGIN = 0.04
-MAX_HIGHLIGHTS = 2
+# Ranking and abstention weights live in ranking.RankingWeights; card sizes in cards.py.
 # Rows fetched from each retriever; passages outside them score at most the last one.
 _DENSE_CANDIDATES = 128
 _MAX_LEXICAL_QUERY_CHARS = 2000
-
-
-@dataclass
-class PassageHit:
-    """One returned passage: a verbatim slice ``source[start:end]`` and why it matched."""
-
-    text: str
-    source: str
-    start: int
-    end: int
-    heading_path: list[str]
-    score: float
-    highlights: list[tuple[int, int]]  # offsets within text
-    lines: tuple[int, int] = (0, 0)  # first and last line in the source file, from 1
-    title: str = ""  # the article's title (its first heading or front matter)
-    url: str | None = None  # the original article's address, when its front matter gives one
-    fold: int | None = None  # offset in text after which the page shows the rest on request
-
-    @property
-    def visible_text(self) -> str:
-        """The part of the card shown before the reader opens the rest."""
-        return self.text if self.fold is None else self.text[: self.fold]
-
-
-@dataclass
-class SearchResult:
-    """The answer to one query; ``passages`` is empty when ``no_answer`` is true."""
-
-    query: str
-    no_answer: bool
-    passages: list[PassageHit]
-    crisis: CrisisAlert | None = None
-    medical: MedicalNote | None = None
-    notice: str | None = None  # e.g. the query was cut to the model's window
-    confidence: float = 0.0  # P(the corpus answers it), from abstention.py
-    suggestions: list[str] = field(default_factory=list)  # closest topics when abstaining
-    missing_terms: list[str] = field(default_factory=list)  # distinctive words the corpus never uses
-    withheld: list[str] = field(default_factory=list)  # files changed since the build: passages left out
-    evidence: dict[str, float] = field(default_factory=dict, repr=False)  # what abstention weighed
-
-    def to_dict(self) -> dict:
-        """Return the JSON contract of ``search --json``."""
-        return {
-            "query": self.query,
-            "no_answer": self.no_answer,
-            "crisis": self.crisis.to_dict() if self.crisis else None,
-            "medical": self.medical.to_dict() if self.medical else None,
-            "passages": [
-                {
-                    "text": h.text,
-                    "source": h.source,
-                    "start": h.start,
-                    "end": h.end,
-                    "heading_path": h.heading_path,
-                    "score": round(h.score, 4),
-                    "highlights": [list(s) for s in h.highlights],
-                }
-                for h in self.passages
-            ],
-            "notice": self.notice,
-            "suggestions": self.suggestions,
-            "missing_terms": self.missing_terms,
-            "withheld": self.withheld,
-        }
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -202,9 +136,7 @@ class Searcher:
 
     def source_path(self, source: str) -> str:
         """Return a passage's file as the user named the corpus folder."""
-        if self.source_root is None:
-            return source
-        return (self.source_root / source).as_posix()
+        return source_path(self.source_root, source)
 
     def question_headings(self) -> list[str]:
         """Return the corpus's question headings, in order, without repeats."""
@@ -287,7 +219,8 @@ class Searcher:
             return SearchResult(query, True, [], crisis, medical, notice, conf, suggestions, missing, evidence=evidence)
         hits = []
         for section, score in rank_sections(scores, self._section_of):
-            hit = self._card(section, scores, score, query_vecs)
+            members = self._sections[section]
+            hit = section_card(idx, members, scores, score, query_vecs, self.source_root, w.question_part)
             if hide_means and mentions_means(" ".join(hit.heading_path) + " " + hit.text):
                 continue  # after a risk signal, nothing about drugs or means
             hits.append(hit)
@@ -322,84 +255,6 @@ class Searcher:
             "missing_share": min(len(missing) / words, 1.0),
             "subject_kept": float(vecs[-1] @ vecs[0]) if missing and len(vecs) > 1 + n_parts else 1.0,
         }
-
-    def _card(self, section: int, scores: dict[int, float], score: float, query_vecs: np.ndarray) -> PassageHit:
-        """One section's card: a contiguous verbatim span of its passages, in reading order."""
-        idx = self.index
-        run = self._mergeable_run(section, scores)
-        pscores = [scores.get(p, float("-inf")) for p in run]
-        spans = [(idx.passages[p].start, idx.passages[p].end) for p in run]
-        lo, hi = card_window(spans, pscores, CARD_CHARS, CARD_MARGIN)
-        first, last = idx.passages[run[lo]], idx.passages[run[-1]]
-        source_text = self._source_text(first.source) if len(run) > 1 else None
-        if source_text is None:
-            run, lo, hi = [run[lo]], 0, 0  # no verified source: the best passage alone
-            first = last = idx.passages[run[0]]
-            text = first.text
-        else:
-            text = source_text[first.start : last.end]
-        shown_end = idx.passages[run[hi]].end - first.start
-        highlights = self._highlights(run[lo : hi + 1], first.start, query_vecs)
-        return PassageHit(
-            text, self.source_path(first.source), first.start, last.end, list(first.heading_path), score,
-            highlights, (first.lines[0], last.lines[1]),
-            fold=shown_end if shown_end < len(text) else None,
-        )
-
-    def _mergeable_run(self, section: int, scores: dict[int, float]) -> list[int]:
-        """The section's passages around its best one that can join into one verbatim span
-        (only blank space between them: never markup from an HTML file or skipped chrome)."""
-        members = self._sections[section]
-        best = max(members, key=lambda p: scores.get(p, float("-inf")))
-        text = self._source_text(self.index.passages[best].source)
-        if text is None or len(members) == 1:
-            return [best]
-        passages = self.index.passages
-
-        def joins(a: int, b: int) -> bool:
-            return text[passages[a].end : passages[b].start].isspace()
-
-        lo = hi = members.index(best)
-        while lo > 0 and joins(members[lo - 1], members[lo]):
-            lo -= 1
-        while hi < len(members) - 1 and joins(members[hi], members[hi + 1]):
-            hi += 1
-        return members[lo : hi + 1]
-
-    def _source_text(self, source: str) -> str | None:
-        """The source file as indexed, or None if it cannot be read or no longer matches."""
-        if self.source_root is None:
-            return None
-        text = _read_source(self.source_root / source)
-        if text is None:
-            return None
-        ok = all(
-            text[p.start : p.end] == p.text for p in self.index.passages if p.source == source
-        )
-        return text if ok else None
-
-    def _highlights(self, pids: list[int], offset: int, query_vecs: np.ndarray) -> list[tuple[int, int]]:
-        """The best-matching sentences of the shown passages, as offsets in the card."""
-        candidates: list[tuple[float, tuple[int, int]]] = []
-        for pid in pids:
-            p = self.index.passages[pid]
-            rows = self.index.unit_rows.get(pid)
-            if rows:
-                unit_scores = question_similarity(np.asarray(self.index.vectors[rows]) @ query_vecs.T, self.weights.question_part)
-                units = [p.units[self.index.rows[r].unit] for r in rows]
-            else:
-                row = next(i for i, r in enumerate(self.index.rows) if r.passage == pid and r.unit < 0)
-                unit_scores = question_similarity(np.asarray(self.index.vectors[[row]]) @ query_vecs.T, self.weights.question_part)
-                units = list(p.units[:1])
-            base = p.start - offset
-            candidates += [(float(s), (base + a, base + b)) for s, (a, b) in zip(unit_scores, units)]
-        if not candidates:
-            return []
-        candidates.sort(key=lambda c: -c[0])
-        top = candidates[0][0]
-        keep = [span for s, span in candidates[:MAX_HIGHLIGHTS] if s >= top - HIGHLIGHT_MARGIN]
-        return sorted(keep)
-
     def _suggest(self, qvec: np.ndarray, n: int = 3) -> list[str]:
         """The question headings closest to the query, offered when abstaining."""
         headings = self.question_headings()
@@ -416,23 +271,6 @@ def _without(text: str, words: list[str]) -> str:
     drop = {w.lower() for w in words}
     kept = [t for t in re.findall(r"\w+|[^\w\s]", text) if t.lower() not in drop]
     return " ".join(kept)
-
-
-@cache
-def _read_cached(path: str, size: int, mtime_ns: int) -> str | None:
-    try:
-        return Path(path).read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _read_source(path: Path) -> str | None:
-    """Read a source file, cached while its size and modification time stay the same."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return _read_cached(str(path), st.st_size, st.st_mtime_ns)
 
 
 def _fit_to_window(text: str) -> tuple[str, str | None]:

@@ -1,0 +1,133 @@
+"""Section cards: the contiguous verbatim span a result shows, and the sentences it highlights.
+
+A card shows its section's passages around the best one, joined only where blank space lies
+between them in the source file as indexed, so the text is always one verbatim slice.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from .index import LoadedIndex
+from .ranking import card_window, question_similarity
+from .results import PassageHit
+
+# A card shows its section's passages around the best one, up to this many characters and
+# within this score of the best; the rest of the section opens in place.
+CARD_CHARS = 1200
+CARD_MARGIN = 1.0
+# Sentences scoring within this margin of a passage's best sentence are highlighted too.
+HIGHLIGHT_MARGIN = 0.04
+MAX_HIGHLIGHTS = 2
+
+
+def source_path(source_root: Path | None, source: str) -> str:
+    """Return a passage's file as the user named the corpus folder."""
+    if source_root is None:
+        return source
+    return (source_root / source).as_posix()
+
+
+def section_card(
+    index: LoadedIndex, members: list[int], scores: dict[int, float], score: float, query_vecs: np.ndarray,
+    source_root: Path | None, question_part: float,
+) -> PassageHit:
+    """One section's card: a contiguous verbatim span of its passages (``members``), in reading order."""
+    idx = index
+    run = mergeable_run(index, members, scores, source_root)
+    pscores = [scores.get(p, float("-inf")) for p in run]
+    spans = [(idx.passages[p].start, idx.passages[p].end) for p in run]
+    lo, hi = card_window(spans, pscores, CARD_CHARS, CARD_MARGIN)
+    first, last = idx.passages[run[lo]], idx.passages[run[-1]]
+    text_of_source = source_text(index, source_root, first.source) if len(run) > 1 else None
+    if text_of_source is None:
+        run, lo, hi = [run[lo]], 0, 0  # no verified source: the best passage alone
+        first = last = idx.passages[run[0]]
+        text = first.text
+    else:
+        text = text_of_source[first.start : last.end]
+    shown_end = idx.passages[run[hi]].end - first.start
+    marks = highlights(index, run[lo : hi + 1], first.start, query_vecs, question_part)
+    return PassageHit(
+        text, source_path(source_root, first.source), first.start, last.end, list(first.heading_path), score,
+        marks, (first.lines[0], last.lines[1]),
+        fold=shown_end if shown_end < len(text) else None,
+    )
+
+
+def mergeable_run(index: LoadedIndex, members: list[int], scores: dict[int, float], source_root: Path | None) -> list[int]:
+    """The section's passages around its best one that can join into one verbatim span
+    (only blank space between them: never markup from an HTML file or skipped chrome)."""
+    best = max(members, key=lambda p: scores.get(p, float("-inf")))
+    text = source_text(index, source_root, index.passages[best].source)
+    if text is None or len(members) == 1:
+        return [best]
+    passages = index.passages
+
+    def joins(a: int, b: int) -> bool:
+        return text[passages[a].end : passages[b].start].isspace()
+
+    lo = hi = members.index(best)
+    while lo > 0 and joins(members[lo - 1], members[lo]):
+        lo -= 1
+    while hi < len(members) - 1 and joins(members[hi], members[hi + 1]):
+        hi += 1
+    return members[lo : hi + 1]
+
+
+def source_text(index: LoadedIndex, source_root: Path | None, source: str) -> str | None:
+    """The source file as indexed, or None if it cannot be read or no longer matches."""
+    if source_root is None:
+        return None
+    text = _read_source(source_root / source)
+    if text is None:
+        return None
+    ok = all(
+        text[p.start : p.end] == p.text for p in index.passages if p.source == source
+    )
+    return text if ok else None
+
+
+def highlights(
+    index: LoadedIndex, pids: list[int], offset: int, query_vecs: np.ndarray, question_part: float
+) -> list[tuple[int, int]]:
+    """The best-matching sentences of the shown passages, as offsets in the card."""
+    candidates: list[tuple[float, tuple[int, int]]] = []
+    for pid in pids:
+        p = index.passages[pid]
+        rows = index.unit_rows.get(pid)
+        if rows:
+            unit_scores = question_similarity(np.asarray(index.vectors[rows]) @ query_vecs.T, question_part)
+            units = [p.units[index.rows[r].unit] for r in rows]
+        else:
+            row = next(i for i, r in enumerate(index.rows) if r.passage == pid and r.unit < 0)
+            unit_scores = question_similarity(np.asarray(index.vectors[[row]]) @ query_vecs.T, question_part)
+            units = list(p.units[:1])
+        base = p.start - offset
+        candidates += [(float(s), (base + a, base + b)) for s, (a, b) in zip(unit_scores, units)]
+    if not candidates:
+        return []
+    candidates.sort(key=lambda c: -c[0])
+    top = candidates[0][0]
+    keep = [span for s, span in candidates[:MAX_HIGHLIGHTS] if s >= top - HIGHLIGHT_MARGIN]
+    return sorted(keep)
+
+
+@cache
+def _read_cached(path: str, size: int, mtime_ns: int) -> str | None:
+    try:
+        return Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _read_source(path: Path) -> str | None:
+    """Read a source file, cached while its size and modification time stay the same."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return _read_cached(str(path), st.st_size, st.st_mtime_ns)
