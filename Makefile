@@ -26,4 +26,4 @@ evaluate: index
 	$(PY) -m verbatim evaluate eval/dev.jsonl
 
 bench: index
-	$(PY) -m verbatim bench
+	$(PY) benchmarks/bench.py
