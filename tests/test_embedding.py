@@ -72,7 +72,7 @@ def test_batches_respect_the_token_budget():
 
     lengths = np.array([3, 300, 7, 40, 40, 256, 5] * 50)
     order = np.argsort(lengths, kind="stable")
-    batches = _batches(order, lengths)
+    batches = _batches(order, lengths, _BATCH_TOKENS)
     assert sorted(np.concatenate(batches).tolist()) == list(range(len(lengths)))
     assert all(len(b) == 1 or len(b) * lengths[b].max() <= _BATCH_TOKENS for b in batches)
 

@@ -33,7 +33,7 @@ _BATCH_TOKENS = 4096
 # of ONNX Runtime, which repays its ~5 s import within a few thousand texts. Queries and
 # small rebuilds stay on ONNX Runtime and never import torch. (docs/build-profile.md)
 BULK_MIN_TOKENS = 100_000
-_BULK_BATCH = 32
+_BULK_BATCH_TOKENS = 16_384  # as sentence-transformers' own batch of 64 full-window texts
 # Bump when export_onnx changes what it writes, so cached exports are made again.
 _EXPORT_RECIPE = "fused1"
 
@@ -237,7 +237,7 @@ class OnnxEncoder:
         encodings = self._tokenizer.encode_batch(unique)
         lengths = np.array([len(e.ids) for e in encodings])
         if int(lengths.sum()) >= BULK_MIN_TOKENS and _bulk_model(self._model_path) is not None:
-            vectors = _bulk_encode(self._model_path, unique)
+            vectors = _bulk_encode(self._model_path, unique, lengths)
         else:
             vectors = self._run(encodings, lengths)
         return vectors[[where[t] for t in texts]] if len(unique) != len(texts) else vectors
@@ -246,7 +246,7 @@ class OnnxEncoder:
         out = np.empty((len(encodings), self.dim), dtype=np.float32)
         # Sorted by token length, a batch pads only to its own longest text (little waste).
         order = np.argsort(lengths, kind="stable")
-        for idx in _batches(order, lengths):
+        for idx in _batches(order, lengths, _BATCH_TOKENS):
             width = int(lengths[idx].max())
             ids = np.zeros((len(idx), width), dtype=np.int64)
             mask = np.zeros((len(idx), width), dtype=np.int64)
@@ -261,12 +261,12 @@ class OnnxEncoder:
         return normalise(out)
 
 
-def _batches(order: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
-    """Cut length-sorted rows into batches of at most _BATCH_TOKENS padded tokens."""
+def _batches(order: np.ndarray, lengths: np.ndarray, budget: int) -> list[np.ndarray]:
+    """Cut length-sorted rows into batches of at most ``budget`` padded tokens."""
     batches, start = [], 0
     while start < len(order):
         end = start + 1
-        while end < len(order) and (end - start + 1) * lengths[order[end]] <= _BATCH_TOKENS:
+        while end < len(order) and (end - start + 1) * lengths[order[end]] <= budget:
             end += 1
         batches.append(order[start:end])
         start = end
@@ -283,12 +283,20 @@ def _bulk_model(path: Path):
     return SentenceTransformer(str(path), device="cpu")
 
 
-def _bulk_encode(path: Path, texts: list[str]) -> np.ndarray:
+def _bulk_encode(path: Path, texts: list[str], lengths: np.ndarray) -> np.ndarray:
+    """sentence-transformers' encode, fed batches of like length under a token budget.
+
+    Short sentences then go hundreds to a batch: a fixed batch of 32 sentences makes GEMMs so
+    small that thread synchronisation, not arithmetic, sets the pace.
+    """
     model = _bulk_model(path)
-    vectors = model.encode(
-        texts, batch_size=_BULK_BATCH, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
-    )
-    return np.ascontiguousarray(vectors, dtype=np.float32)
+    out = np.empty((len(texts), EMBEDDING_DIM), dtype=np.float32)
+    for idx in _batches(np.argsort(lengths, kind="stable"), lengths, _BULK_BATCH_TOKENS):
+        out[idx] = model.encode(
+            [texts[i] for i in idx], batch_size=len(idx), normalize_embeddings=True,
+            convert_to_numpy=True, show_progress_bar=False,
+        )
+    return out
 
 
 def normalise(vectors: np.ndarray) -> np.ndarray:
