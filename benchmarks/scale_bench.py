@@ -93,10 +93,30 @@ def search_phase(work: Path) -> dict:
             ms.append((time.perf_counter() - t) * 1000)
     _, got = index.search(probes, 10)
     recall = float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(truth, got)]))
+    grid = []
+    if meta["kind"] != "flat":  # how recall and latency trade against the search parameters
+        import verbatim.dense_scale as ds
+
+        for share in (1 / 32, 1 / 16, 1 / 8, 1 / 4):
+            for factor in (16, 32, 64):
+                ds.PROBE_SHARE, ds.REFINE_FACTOR = share, factor
+                ds.set_search_parameters(index, meta["kind"])
+                t = time.perf_counter()
+                for q in queries:
+                    index.search(q[None, :], K_SEARCH)
+                p50 = (time.perf_counter() - t) / len(queries) * 1000
+                _, got = index.search(probes, 10)
+                r = float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(truth, got)]))
+                grid.append({"probe_share": share, "refine_factor": factor, "mean_ms": round(p50, 2),
+                             "recall_at_10": round(r, 4)})
+                print(json.dumps(grid[-1]), file=sys.stderr, flush=True)
     status = dict(line.split(":", 1) for line in open("/proc/self/status") if ":" in line)
     return {"load_s": round(load_s, 2), **percentiles(ms), "recall_at_10": round(recall, 4),
             "rss_mb": round(int(status["VmRSS"].split()[0]) / 1024, 1),
-            "peak_rss_mb": round(int(status["VmHWM"].split()[0]) / 1024, 1)}
+            # Private memory, and pages of the mapped file (page cache the kernel can drop).
+            "rss_anon_mb": round(int(status["RssAnon"].split()[0]) / 1024, 1),
+            "rss_file_mb": round(int(status["RssFile"].split()[0]) / 1024, 1),
+            "peak_rss_mb": round(int(status["VmHWM"].split()[0]) / 1024, 1), "grid": grid}
 
 
 def run_one(passages: int, work: Path, basis: np.ndarray, qvecs: np.ndarray) -> dict:
@@ -135,11 +155,11 @@ def to_markdown(f: dict) -> str:
     m = f["machine"]
     lines = [f"Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, load average "
              f"{m['load_average']} at the start.", "",
-             "| passages | vectors | index (factory) | build | on disk | search RSS (peak) | FAISS p50 / p95, k=128 | recall@10 |",
+             "| passages | vectors | index (factory) | build | on disk | searcher RSS: private + mapped file | FAISS p50 / p95, k=128 | recall@10 |",
              "|---|---|---|---|---|---|---|---|"]
     for r in f["rows"]:
         lines.append(f"| {r['passages']:,} | {r['vectors']:,} | {r['kind']} (`{r['factory']}`) | {r['build_s']} s | "
-                     f"{r['index_mb']} MB | {r['rss_mb']} MB ({r['peak_rss_mb']} MB) | {r['p50_ms']} / {r['p95_ms']} ms | "
+                     f"{r['index_mb']} MB | {r.get('rss_anon_mb', '?')} + {r.get('rss_file_mb', '?')} MB | {r['p50_ms']} / {r['p95_ms']} ms | "
                      f"{r['recall_at_10']} |")
     return "\n".join(lines)
 
@@ -150,6 +170,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="corpus sizes in passages, four vectors each (default: 100000 1000000)")
     ap.add_argument("--work", type=Path, default=None, help="folder for the generated files (default: temporary)")
     ap.add_argument("--out", type=Path, default=None, help="also write the figures as JSON here")
+    ap.add_argument("--refine", choices=["SQ8", "SQfp16"], default=None,
+                    help="how re-scoring copies are stored (default: dense_scale.REFINE_CODE)")
     ap.add_argument("--phase", choices=["search"], help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.phase:
@@ -157,6 +179,10 @@ def main(argv: list[str] | None = None) -> None:
         return
     from verbatim.embedding import load_encoder
 
+    if args.refine:
+        import verbatim.dense_scale as ds
+
+        ds.REFINE_CODE = args.refine
     encoder = load_encoder()
     queries = [json.loads(line)["query"] for line in DEV.read_text("utf-8").splitlines() if line.strip()]
     qvecs = encoder.encode(queries)

@@ -6,7 +6,7 @@ and searched by inner product over L2-normalised vectors (so scores are cosines)
 
 - ``flat`` (up to EXACT_MAX_VECTORS): exact search over float32 vectors held in the index.
 - ``ivf-pq-refine`` (beyond): an inverted file of 4-bit product-quantised codes (FAISS
-  "fast scan": 24 bytes a vector, scanned with SIMD lookups) proposes
+  "fast scan": 96 bytes a vector, scanned with SIMD lookups) proposes
   ``REFINE_FACTOR`` × k candidates, which are re-scored from 8-bit scalar-quantised copies
   of the vectors (384 bytes each). Read the index with ``read_dense_index`` and those
   copies stay memory-mapped: only the rows a query re-scores are ever paged in.
@@ -26,7 +26,10 @@ EXACT_MAX_VECTORS = 200_000
 # Share of the inverted lists a query scans, and how many candidates per result the
 # compressed codes propose for re-scoring; measured in docs/scale.md.
 PROBE_SHARE = 1 / 16
-REFINE_FACTOR = 8
+REFINE_FACTOR = 64
+# How the re-scoring copies are stored: "SQ8" (384 bytes a vector; fits 2 GB at 4,000,000
+# vectors) or "SQfp16" (768 bytes; closer to exact, 3 GB at that size). docs/scale.md.
+REFINE_CODE = "SQ8"
 _TRAIN_PER_LIST = 64
 _ADD_CHUNK = 100_000
 
@@ -37,14 +40,14 @@ def choose_storage(n: int) -> str:
 
 
 def _nlist(n: int) -> int:
-    return 1 << max(6, round(np.log2(np.sqrt(n))))  # about √n lists, a power of two
+    return 1 << max(6, round(np.log2(np.sqrt(n) / 2)))  # about √n / 2 lists, a power of two
 
 
 def factory_string(n: int, dim: int) -> str:
     """The ``faiss.index_factory`` description of the index for ``n`` vectors of ``dim``."""
     if choose_storage(n) == "flat":
         return "Flat"
-    return f"IVF{_nlist(n)},PQ{dim // 8}x4fs,Refine(SQ8)"
+    return f"IVF{_nlist(n)},PQ{dim // 2}x4fs,Refine({REFINE_CODE})"
 
 
 def make_dense_index(vectors, n: int | None = None):
