@@ -36,4 +36,4 @@ evaluate: index
 	$(PY) -m verbatim evaluate eval/counsel-chat/dev.jsonl eval/dev.jsonl eval/calibration.jsonl eval/heldout.jsonl --baseline
 
 bench: index
-	$(PY) -m verbatim bench
+	$(PY) benchmarks/bench.py

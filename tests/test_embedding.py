@@ -30,3 +30,52 @@ def test_the_stand_in_encoder_is_deterministic_and_normalised():
     b = HashEncoder().encode(["numb feelings", ""])
     assert np.array_equal(a, b)
     assert np.allclose(np.linalg.norm(a, axis=1), 1.0)
+
+
+def _mixed_texts() -> list[str]:
+    return [
+        "why can't I cry anymore",
+        "x",
+        "Emotional numbness is a sign of some other mental or environmental issue. " * 3,
+        " ".join(["a long input past the model's window"] * 60),  # truncated at 256 tokens
+        "why can't I cry anymore",  # a duplicate, embedded once
+        "",
+    ]
+
+
+def test_batched_encoding_matches_sentence_transformers_and_keeps_order(real_encoder):
+    from sentence_transformers import SentenceTransformer
+
+    texts = _mixed_texts()
+    reference = SentenceTransformer(str(model_dir()), device="cpu").encode(texts, normalize_embeddings=True)
+    ours = real_encoder.encode(texts)
+    assert ours.shape == (len(texts), real_encoder.dim) and ours.dtype == np.float32
+    assert float(np.min(np.sum(reference * ours, axis=1))) >= 0.9999
+    assert np.array_equal(ours[0], ours[4])
+    one_by_one = np.vstack([real_encoder.encode([t]) for t in texts])
+    assert float(np.min(np.sum(one_by_one * ours, axis=1))) >= 0.9999
+
+
+def test_the_bulk_path_gives_the_same_vectors(real_encoder, monkeypatch):
+    import verbatim.embedding as embedding
+
+    texts = _mixed_texts()
+    onnx = real_encoder.encode(texts)
+    monkeypatch.setattr(embedding, "BULK_MIN_TOKENS", 0)
+    bulk = real_encoder.encode(texts)
+    assert bulk.shape == onnx.shape and bulk.dtype == np.float32
+    assert float(np.min(np.sum(bulk * onnx, axis=1))) >= 0.9999
+
+
+def test_batches_respect_the_token_budget():
+    from verbatim.embedding import _BATCH_TOKENS, _batches
+
+    lengths = np.array([3, 300, 7, 40, 40, 256, 5] * 50)
+    order = np.argsort(lengths, kind="stable")
+    batches = _batches(order, lengths, _BATCH_TOKENS)
+    assert sorted(np.concatenate(batches).tolist()) == list(range(len(lengths)))
+    assert all(len(b) == 1 or len(b) * lengths[b].max() <= _BATCH_TOKENS for b in batches)
+
+
+def test_encoding_nothing_gives_an_empty_matrix():
+    assert HashEncoder().encode([]).shape == (0, 64)

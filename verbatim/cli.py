@@ -290,21 +290,23 @@ def evaluate(
                 click.echo(f"  {f} [{name}] {miss['id']}: {miss['query'][:100]!r} -> rank {miss['rank']}: {miss['top']}", err=True)
 
 
-@cli.command()
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="Also write the figures as JSON here.")
-@click.option("--quick", is_flag=True, help="Skip the 100,000-passage scale run and the page timing.")
-@one_line_errors
-def bench(out: Path | None, quick: bool) -> None:
-    """Measure latency, cold start, build time, memory and scale (prints Markdown).
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.pass_context
+def bench(ctx: click.Context) -> None:
+    """Run the benchmarks: a pointer to benchmarks/bench.py, which lives outside the package.
 
-    Example: python -m verbatim bench --out bench.json
+    Options pass through (--quick, --out FILE.json).
+
+    Example: python -m verbatim bench --quick   (the same as: python benchmarks/bench.py --quick)
     """
-    from .bench import run_benchmarks
+    import subprocess
 
-    figures, markdown = run_benchmarks(quick=quick)
-    click.echo(markdown)
-    if out:
-        out.write_text(json.dumps(figures, indent=2), "utf-8")
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "bench.py"
+    if not script.is_file():
+        raise click.ClickException(
+            f"{script}: not found; the benchmarks ship with the source checkout, not the installed package."
+        )
+    raise SystemExit(subprocess.call([sys.executable, str(script), *ctx.args]))
 
 
 def main() -> None:
