@@ -44,7 +44,8 @@ def section_card(
     first, last = idx.passages[run[lo]], idx.passages[run[-1]]
     text_of_source = source_text(index, source_root, first.source) if len(run) > 1 else None
     if text_of_source is None:
-        run, lo, hi = [run[lo]], 0, 0  # no verified source: the best passage alone
+        best = max(range(len(run)), key=lambda i: pscores[i])
+        run, lo, hi = [run[best]], 0, 0  # no verified source: the best passage alone
         first = last = idx.passages[run[0]]
         text = first.text
     else:
