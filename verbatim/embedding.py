@@ -28,8 +28,9 @@ EXPORT_MIN_COSINE = 0.9999
 # A batch holds up to this many tokens, padding included (rows x longest row), so short
 # sentences go many to a batch and full-window passages four. Measured on 1,000 build texts
 # (benchmarks/encoder_tuning.py, docs/build-profile.md): 512 / 1,024 / 4,096 / 16,384-token
-# batches took 18.0 / 17.1 / 17.8 / 25.6 CPU s; sentence-transformers' torch model at its
-# best 21.8 s.
+# batches took 18.0 / 17.1 / 17.8 / 25.6 CPU s; sentence-transformers' torch model 16.6 s at
+# its best (4,096-token batches), 22.3 s as usually called (32 texts a batch): no gain worth
+# its ~5 s import and ~0.5 GB, so builds stay on ONNX Runtime too.
 _BATCH_TOKENS = 1024
 # Bump when export_onnx changes what it writes, so cached exports are made again.
 _EXPORT_RECIPE = "fused1"
