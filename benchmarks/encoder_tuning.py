@@ -74,12 +74,23 @@ def main(argv: list[str] | None = None) -> None:
             return encoder.encode(texts)
         return run
 
+    lengths = np.array([len(e.ids) for e in encoder._tokenizer.encode_batch(texts)])
+
+    def bulk(budget):
+        def run():
+            embedding._BULK_BATCH_TOKENS = budget
+            return embedding._bulk_encode(embedding.model_dir(), texts, lengths)
+        return run
+
     configs = {
         "sentence-transformers, batch 32": lambda: model.encode(texts, batch_size=32, normalize_embeddings=True),
         "sentence-transformers, batch 64": lambda: model.encode(texts, batch_size=64, normalize_embeddings=True),
+        "ONNX Runtime, 512-token batches": onnx(512),
         "ONNX Runtime, 1,024-token batches": onnx(1024),
         "ONNX Runtime, 4,096-token batches": onnx(4096),
         "ONNX Runtime, 16,384-token batches": onnx(16384),
+        "sentence-transformers, 16,384-token batches": bulk(16384),
+        "sentence-transformers, 4,096-token batches": bulk(4096),
     }
     model.encode(texts[:8])  # warm both up
     encoder.encode(texts[:8])

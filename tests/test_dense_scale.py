@@ -27,7 +27,7 @@ def test_large_corpora_are_compressed_mapped_and_rescored(tmp_path, monkeypatch)
     index, kind = ds.make_dense_index(v)
     assert kind == "ivf-pq-refine" and index.ntotal == len(v)
     faiss.write_index(index, str(tmp_path / "dense.faiss"))
-    assert (tmp_path / "dense.faiss").stat().st_size < v.nbytes / 2
+    assert (tmp_path / "dense.faiss").stat().st_size < 0.6 * v.nbytes  # float16 copies + 4-bit codes
     loaded = ds.read_dense_index(tmp_path / "dense.faiss", kind)
     exact = faiss.IndexFlatIP(v.shape[1])
     exact.add(v)

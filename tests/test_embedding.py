@@ -56,17 +56,6 @@ def test_batched_encoding_matches_sentence_transformers_and_keeps_order(real_enc
     assert float(np.min(np.sum(one_by_one * ours, axis=1))) >= 0.9999
 
 
-def test_the_bulk_path_gives_the_same_vectors(real_encoder, monkeypatch):
-    import verbatim.embedding as embedding
-
-    texts = _mixed_texts()
-    onnx = real_encoder.encode(texts)
-    monkeypatch.setattr(embedding, "BULK_MIN_TOKENS", 0)
-    bulk = real_encoder.encode(texts)
-    assert bulk.shape == onnx.shape and bulk.dtype == np.float32
-    assert float(np.min(np.sum(bulk * onnx, axis=1))) >= 0.9999
-
-
 def test_batches_respect_the_token_budget():
     from verbatim.embedding import _BATCH_TOKENS, _batches
 

@@ -7,12 +7,13 @@ and searched by inner product over L2-normalised vectors (so scores are cosines)
 - ``flat`` (up to EXACT_MAX_VECTORS): exact search over float32 vectors held in the index.
 - ``ivf-pq-refine`` (beyond): an inverted file of 4-bit product-quantised codes (FAISS
   "fast scan": 96 bytes a vector, scanned with SIMD lookups) proposes
-  ``REFINE_FACTOR`` × k candidates, which are re-scored from 8-bit scalar-quantised copies
-  of the vectors (384 bytes each). Read the index with ``read_dense_index`` and those
-  copies stay memory-mapped: only the rows a query re-scores are ever paged in.
+  ``REFINE_FACTOR`` × k candidates, which are re-scored from float16 copies of the vectors
+  (768 bytes each; up to FLOAT16_MAX_VECTORS) or 8-bit scalar-quantised ones (384 bytes,
+  beyond), so the whole index stays under 2 GB. Read the index with ``read_dense_index``
+  and those copies stay memory-mapped: only the rows a query re-scores are paged in.
 
 Neither keeps a second copy of the vectors: ``row_vectors`` gives rows back from the index
-(exactly for ``flat``, to within 8-bit rounding, ~1e-3 in cosine, otherwise), which is all
+(exactly for ``flat``, to within float16 or 8-bit rounding otherwise), which is all
 the searcher's highlighting and topic centroid need.
 """
 
@@ -25,11 +26,12 @@ import numpy as np
 EXACT_MAX_VECTORS = 200_000
 # Share of the inverted lists a query scans, and how many candidates per result the
 # compressed codes propose for re-scoring; measured in docs/scale.md.
-PROBE_SHARE = 1 / 16
-REFINE_FACTOR = 64
-# How the re-scoring copies are stored: "SQ8" (384 bytes a vector; fits 2 GB at 4,000,000
-# vectors) or "SQfp16" (768 bytes; closer to exact, 3 GB at that size). docs/scale.md.
-REFINE_CODE = "SQ8"
+PROBE_SHARE = 1 / 8
+REFINE_FACTOR = 16
+# Re-scoring copies in float16 (768 bytes a vector, exact to ~1e-4) while the whole index
+# stays under 2 GB; in 8 bits (384 bytes, ~1e-3) beyond. None: chosen by size.
+FLOAT16_MAX_VECTORS = 2_000_000
+REFINE_CODE: str | None = None
 _TRAIN_PER_LIST = 64
 _ADD_CHUNK = 100_000
 
@@ -47,7 +49,8 @@ def factory_string(n: int, dim: int) -> str:
     """The ``faiss.index_factory`` description of the index for ``n`` vectors of ``dim``."""
     if choose_storage(n) == "flat":
         return "Flat"
-    return f"IVF{_nlist(n)},PQ{dim // 2}x4fs,Refine({REFINE_CODE})"
+    code = REFINE_CODE or ("SQfp16" if n <= FLOAT16_MAX_VECTORS else "SQ8")
+    return f"IVF{_nlist(n)},PQ{dim // 2}x4fs,Refine({code})"
 
 
 def make_dense_index(vectors, n: int | None = None):
@@ -97,7 +100,7 @@ def read_dense_index(path, kind: str):
 
 
 def row_vectors(index, rows) -> np.ndarray:
-    """Return the stored vectors of ``rows`` (decoded from 8 bits for ``ivf-pq-refine``)."""
+    """Return the stored vectors of ``rows`` (decoded from the re-scoring copies if compressed)."""
     import faiss
 
     rows = np.asarray(rows, dtype=np.int64)

@@ -26,15 +26,13 @@ from .errors import ModelError
 from .files import atomic_write as _atomic_write
 
 EXPORT_MIN_COSINE = 0.9999
-# A batch holds up to this many tokens, padding included (rows x longest row); chosen by
-# measurement (benchmarks/encoder_tuning.py, docs/build-profile.md).
-_BATCH_TOKENS = 4096
-# Encodes of at least this many tokens (a build, not a query) run on sentence-transformers'
-# own torch model when it is installed: on this machine it takes half the CPU time per token
-# of ONNX Runtime, which repays its ~5 s import within a few thousand texts. Queries and
-# small rebuilds stay on ONNX Runtime and never import torch. (docs/build-profile.md)
-BULK_MIN_TOKENS = 100_000
-_BULK_BATCH_TOKENS = 16_384  # as sentence-transformers' own batch of 64 full-window texts
+# A batch holds up to this many tokens, padding included (rows x longest row), so short
+# sentences go many to a batch and full-window passages four. Measured on 1,000 build texts
+# (benchmarks/encoder_tuning.py, docs/build-profile.md): 512 / 1,024 / 4,096 / 16,384-token
+# batches took 18.0 / 17.1 / 17.8 / 25.6 CPU s; sentence-transformers' torch model 16.6 s at
+# its best (4,096-token batches), 22.3 s as usually called (32 texts a batch): no gain worth
+# its ~5 s import and ~0.5 GB, so builds stay on ONNX Runtime too.
+_BATCH_TOKENS = 1024
 # Bump when export_onnx changes what it writes, so cached exports are made again.
 _EXPORT_RECIPE = "fused1"
 
@@ -174,7 +172,7 @@ def export_onnx(target: Path, path: Path | None = None) -> Path:
 
 
 def _fuse(onnx_file: Path, config) -> None:
-    """Rewrite the export with fused transformer kernels (same arithmetic, about 15% less CPU).
+    """Rewrite the export with fused transformer kernels (same arithmetic, ~12% less CPU here).
 
     Left unfused if the optimizer is unavailable or does not recognise the graph; the
     export is verified against sentence-transformers either way.
@@ -209,7 +207,6 @@ class OnnxEncoder:
 
         path = path or model_dir()
         self.fingerprint = fingerprint
-        self._model_path = path
         self._tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.no_padding()  # tokenizer.json pads to 128; batches are padded here instead
@@ -230,10 +227,7 @@ class OnnxEncoder:
         where = {t: i for i, t in enumerate(unique)}
         encodings = self._tokenizer.encode_batch(unique)
         lengths = np.array([len(e.ids) for e in encodings])
-        if int(lengths.sum()) >= BULK_MIN_TOKENS and _bulk_model(self._model_path) is not None:
-            vectors = _bulk_encode(self._model_path, unique, lengths)
-        else:
-            vectors = self._run(encodings, lengths)
+        vectors = self._run(encodings, lengths)
         return vectors[[where[t] for t in texts]] if len(unique) != len(texts) else vectors
 
     def _run(self, encodings: list, lengths: np.ndarray) -> np.ndarray:
@@ -265,32 +259,6 @@ def _batches(order: np.ndarray, lengths: np.ndarray, budget: int) -> list[np.nda
         batches.append(order[start:end])
         start = end
     return batches
-
-
-@cache
-def _bulk_model(path: Path):
-    """sentence-transformers' own torch model, or None if torch is not installed."""
-    try:
-        from sentence_transformers import SentenceTransformer
-    except ImportError:
-        return None
-    return SentenceTransformer(str(path), device="cpu")
-
-
-def _bulk_encode(path: Path, texts: list[str], lengths: np.ndarray) -> np.ndarray:
-    """sentence-transformers' encode, fed batches of like length under a token budget.
-
-    Short sentences then go hundreds to a batch: a fixed batch of 32 sentences makes GEMMs so
-    small that thread synchronisation, not arithmetic, sets the pace.
-    """
-    model = _bulk_model(path)
-    out = np.empty((len(texts), EMBEDDING_DIM), dtype=np.float32)
-    for idx in _batches(np.argsort(lengths, kind="stable"), lengths, _BULK_BATCH_TOKENS):
-        out[idx] = model.encode(
-            [texts[i] for i in idx], batch_size=len(idx), normalize_embeddings=True,
-            convert_to_numpy=True, show_progress_bar=False,
-        )
-    return out
 
 
 def normalise(vectors: np.ndarray) -> np.ndarray:
