@@ -221,8 +221,8 @@ except Exception as e:  # noqa: BLE001 (readers never see a traceback)
 
 if not query:
     with results:
-        groups = pick_examples(example_questions(passages(searcher), site), EXAMPLES_SHOWN)
         everything = example_questions(passages(searcher), site)
+        groups = pick_examples(everything, EXAMPLES_SHOWN)
         total = sum(len(q) for q in everything.values())
         st.subheader("Questions the articles answer" if site.many else "Questions the article answers", anchor=False)
         show_all = total > EXAMPLES_SHOWN and st.toggle(f"Show all {total} questions", key="all_examples")

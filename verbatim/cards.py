@@ -6,11 +6,11 @@ between them in the source file as indexed, so the text is always one verbatim s
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import numpy as np
 
+from .freshness import SourceReader
 from .index import LoadedIndex
 from .ranking import card_window, question_similarity
 from .results import PassageHit
@@ -37,19 +37,12 @@ def section_card(
 ) -> PassageHit:
     """One section's card: a contiguous verbatim span of its passages (``members``), in reading order."""
     idx = index
-    run = mergeable_run(index, members, scores, source_root)
+    run, source = mergeable_run(index, members, scores, source_root)
     pscores = [scores.get(p, float("-inf")) for p in run]
     spans = [(idx.passages[p].start, idx.passages[p].end) for p in run]
     lo, hi = card_window(spans, pscores, CARD_CHARS, CARD_MARGIN)
     first, last = idx.passages[run[lo]], idx.passages[run[-1]]
-    text_of_source = source_text(index, source_root, first.source) if len(run) > 1 else None
-    if text_of_source is None:
-        best = max(range(len(run)), key=lambda i: pscores[i])
-        run, lo, hi = [run[best]], 0, 0  # no verified source: the best passage alone
-        first = last = idx.passages[run[0]]
-        text = first.text
-    else:
-        text = text_of_source[first.start : last.end]
+    text = source[first.start : last.end] if source is not None else first.text
     shown_end = idx.passages[run[hi]].end - first.start
     marks = highlights(index, run[lo : hi + 1], first.start, query_vecs, question_part)
     return PassageHit(
@@ -59,37 +52,34 @@ def section_card(
     )
 
 
-def mergeable_run(index: LoadedIndex, members: list[int], scores: dict[int, float], source_root: Path | None) -> list[int]:
-    """The section's passages around its best one that can join into one verbatim span
-    (only blank space between them: never markup from an HTML file or skipped chrome)."""
-    best = max(members, key=lambda p: scores.get(p, float("-inf")))
-    text = source_text(index, source_root, index.passages[best].source)
-    if text is None or len(members) == 1:
-        return [best]
+def mergeable_run(
+    index: LoadedIndex, members: list[int], scores: dict[int, float], source_root: Path | None
+) -> tuple[list[int], str | None]:
+    """The section's passages around its best one that can join into one verbatim span, and the
+    source text they were checked against (None: the best passage alone). Two passages join only
+    where each still reads as indexed and only blank space lies between them: never markup from
+    an HTML file or skipped chrome. Only the joined passages are checked, not the whole file."""
     passages = index.passages
+    best = max(members, key=lambda p: scores.get(p, float("-inf")))
+    if source_root is None or len(members) == 1:
+        return [best], None
+    text = _READER.text(source_root / passages[best].source)
+
+    def holds(p: int) -> bool:
+        return text[passages[p].start : passages[p].end] == passages[p].text
+
+    if text is None or not holds(best):
+        return [best], None
 
     def joins(a: int, b: int) -> bool:
-        return text[passages[a].end : passages[b].start].isspace()
+        return text[passages[a].end : passages[b].start].isspace() and holds(a) and holds(b)
 
     lo = hi = members.index(best)
     while lo > 0 and joins(members[lo - 1], members[lo]):
         lo -= 1
     while hi < len(members) - 1 and joins(members[hi], members[hi + 1]):
         hi += 1
-    return members[lo : hi + 1]
-
-
-def source_text(index: LoadedIndex, source_root: Path | None, source: str) -> str | None:
-    """The source file as indexed, or None if it cannot be read or no longer matches."""
-    if source_root is None:
-        return None
-    text = _read_source(source_root / source)
-    if text is None:
-        return None
-    ok = all(
-        text[p.start : p.end] == p.text for p in index.passages if p.source == source
-    )
-    return text if ok else None
+    return members[lo : hi + 1], (text if hi > lo else None)
 
 
 def highlights(
@@ -117,18 +107,5 @@ def highlights(
     return sorted(keep)
 
 
-@cache
-def _read_cached(path: str, size: int, mtime_ns: int) -> str | None:
-    try:
-        return Path(path).read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _read_source(path: Path) -> str | None:
-    """Read a source file, cached while its size and modification time stay the same."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return _read_cached(str(path), st.st_size, st.st_mtime_ns)
+# One cached reader for the process: a file is re-read only when it changes (freshness.py).
+_READER = SourceReader()

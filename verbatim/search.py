@@ -22,9 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-# Re-exported: the card constants and readers were part of this module before the split.
+# Re-exported: the card constants were part of this module before the split.
 from .cards import (  # noqa: F401
-    CARD_CHARS, CARD_MARGIN, HIGHLIGHT_MARGIN, MAX_HIGHLIGHTS, _read_cached, _read_source, section_card, source_path,
+    CARD_CHARS, CARD_MARGIN, HIGHLIGHT_MARGIN, MAX_HIGHLIGHTS, section_card, source_path,
 )
 from .config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_TOKENS, MAX_TOP_K
 from .embedding import Encoder, load_encoder, load_tokenizer
