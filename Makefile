@@ -33,7 +33,7 @@ test-fast: $(VENV)/.installed
 	$(PY) -m pytest -m "not model and not browser"
 
 evaluate: index
-	$(PY) -m verbatim evaluate eval/counsel-chat/dev.jsonl eval/dev.jsonl eval/calibration.jsonl eval/heldout.jsonl --baseline
+	$(PY) -m verbatim evaluate eval/reddit/dev.jsonl eval/counsel-chat/dev.jsonl eval/dev.jsonl eval/calibration.jsonl eval/heldout.jsonl --baseline
 
 bench: index
 	$(PY) benchmarks/bench.py

@@ -3,10 +3,11 @@
     python training/abstention.py            # needs a built index of corpus/
 
 Only development sets are read: eval/dev.jsonl, eval/calibration.jsonl, eval/heldout.jsonl
-(all tuned on in earlier work) and eval/counsel-chat/dev.jsonl. The locked test part,
-eval/counsel-chat/test.jsonl, is never read here. The threshold is the one that makes the
-fewest mistakes across the four sets (each set's wrongly-abstained and wrongly-answered
-rates, averaged), judged on 5-fold cross-validated probabilities, not on the fitted ones.
+(all tuned on in earlier work), eval/counsel-chat/dev.jsonl and eval/reddit/dev.jsonl. The
+locked test parts, eval/counsel-chat/test.jsonl and eval/reddit/test.jsonl, are never read here.
+The threshold is the one that makes the fewest mistakes across the five sets (each set's
+wrongly-abstained and wrongly-answered rates, averaged), judged on 5-fold cross-validated
+probabilities, not on the fitted ones.
 """
 
 from __future__ import annotations
@@ -27,8 +28,12 @@ from verbatim.abstention import FEATURES, AbstentionModel  # noqa: E402
 from verbatim.evaluate import read_questions  # noqa: E402
 from verbatim.search import Searcher  # noqa: E402
 
-DEV_SETS = ("eval/dev.jsonl", "eval/calibration.jsonl", "eval/heldout.jsonl", "eval/counsel-chat/dev.jsonl")
-C = 1.0  # regularisation; 0.1 and 3 were tried in cross-validation and did no better
+DEV_SETS = (
+    "eval/dev.jsonl", "eval/calibration.jsonl", "eval/heldout.jsonl", "eval/counsel-chat/dev.jsonl",
+    "eval/reddit/dev.jsonl",
+)
+C = 0.1  # regularisation: with eval/reddit/dev.jsonl added, 0.1 made the fewest cross-validated
+# mistakes of 0.03, 0.1, 0.3 and 1 (0.144 against 0.146 at 1.0); weighting sets equally did no better
 SEED = 0
 
 
