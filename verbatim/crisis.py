@@ -205,6 +205,8 @@ class CrisisClassifier:
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
         """Return one row of level probabilities per vector."""
         vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
+        if not len(vectors):
+            return np.zeros((0, len(self.levels)), dtype=np.float32)
         p = _softmax(vectors @ self.level_w.T + self.level_b)
         if self.prototypes is None or self.blend >= 1.0:
             return p
@@ -213,7 +215,9 @@ class CrisisClassifier:
     def prototype_probabilities(self, vectors: np.ndarray) -> np.ndarray:
         """Per level, the mean cosine similarity of the knn_k most similar prototypes; softmax."""
         unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-        sims = unit @ self.prototypes.T
+        # One matrix-vector product per vector: on a busy machine a threaded matrix-matrix product
+        # of a few rows by 1,179 was 20x slower (17 ms against 0.7 ms for six vectors).
+        sims = np.stack([self.prototypes @ u for u in unit])
         scores = np.full((len(vectors), len(self.levels)), -1.0, dtype=np.float32)
         for i, (start, end) in enumerate(self._level_blocks()):
             k = min(self.knn_k, end - start)
