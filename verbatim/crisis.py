@@ -176,7 +176,13 @@ def crisis_from_lexicon(query: str) -> CrisisAlert | None:
 
 @dataclass(frozen=True)
 class CrisisClassifier:
-    """Logistic regression over the query vector: levels (none/topic/risk/urgent) and categories."""
+    """Levels (none/topic/risk/urgent) and categories from the query vector.
+
+    Level probabilities blend a logistic regression with a nearest-prototype vote: the cosine
+    similarity of the vector to the training examples of each level (the mean of the ``knn_k`` most
+    similar), turned into probabilities by a softmax at temperature ``1/knn_beta``. Without prototypes,
+    the logistic regression alone.
+    """
 
     levels: tuple[str, ...]
     categories: tuple[str, ...]
@@ -186,16 +192,45 @@ class CrisisClassifier:
     category_b: np.ndarray
     thresholds: dict
     model: str
+    prototypes: np.ndarray | None = None  # (n, dim), unit length: training examples' vectors
+    prototype_levels: np.ndarray | None = None  # (n,) index into levels
+    knn_k: int = 10
+    knn_beta: float = 20.0
+    blend: float = 1.0  # weight of the logistic regression; 1 - blend for the prototypes
 
     @property
     def dim(self) -> int:
         return int(self.level_w.shape[1])
 
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        """Return one row of level probabilities per vector (softmax)."""
-        z = vectors @ self.level_w.T + self.level_b
-        z = np.exp(z - z.max(axis=1, keepdims=True))
-        return z / z.sum(axis=1, keepdims=True)
+        """Return one row of level probabilities per vector."""
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
+        if not len(vectors):
+            return np.zeros((0, len(self.levels)), dtype=np.float32)
+        p = _softmax(vectors @ self.level_w.T + self.level_b)
+        if self.prototypes is None or self.blend >= 1.0:
+            return p
+        return self.blend * p + (1.0 - self.blend) * self.prototype_probabilities(vectors)
+
+    def prototype_probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """Per level, the mean cosine similarity of the knn_k most similar prototypes; softmax."""
+        unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        # One matrix-vector product per vector: on a busy machine a threaded matrix-matrix product
+        # of a few rows by 1,179 was 20x slower (17 ms against 0.7 ms for six vectors).
+        sims = np.stack([self.prototypes @ u for u in unit])
+        scores = np.full((len(vectors), len(self.levels)), -1.0, dtype=np.float32)
+        for i, (start, end) in enumerate(self._level_blocks()):
+            k = min(self.knn_k, end - start)
+            if k:
+                block = sims[:, start:end]
+                scores[:, i] = np.partition(block, block.shape[1] - k, axis=1)[:, -k:].mean(axis=1)
+        return _softmax(self.knn_beta * scores)
+
+    def _level_blocks(self) -> list[tuple[int, int]]:
+        """The prototypes are stored grouped by level: each level's [start, end) rows."""
+        levels = self.prototype_levels
+        return [(int(np.searchsorted(levels, i, "left")), int(np.searchsorted(levels, i, "right")))
+                for i in range(len(self.levels))]
 
     def decide(self, vectors: np.ndarray, whole: bool) -> list[str | None]:
         """Return the level of each vector: None, "topic", "risk" or "urgent"."""
@@ -220,6 +255,11 @@ class CrisisClassifier:
 _WEIGHTS = ("level_w", "level_b", "category_w", "category_b")
 
 
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = np.exp(z - z.max(axis=1, keepdims=True))
+    return z / z.sum(axis=1, keepdims=True)
+
+
 @cache
 def load_classifier() -> CrisisClassifier:
     """Load the bundled classifier weights (plain arrays; no pickle, no scikit-learn)."""
@@ -227,13 +267,23 @@ def load_classifier() -> CrisisClassifier:
     with resources.files("verbatim.data").joinpath("crisis_classifier.npz").open("rb") as f:
         with np.load(f, allow_pickle=False) as z:
             arrays = {k: np.asarray(z[k], dtype=np.float32) for k in _WEIGHTS}
+            if "prototypes" in z.files:
+                # float16 on disk (small), float32 in memory (one product per question, no conversion).
+                arrays["prototypes"] = np.asarray(z["prototypes"], dtype=np.float32)
+                arrays["prototype_levels"] = np.asarray(z["prototype_levels"], dtype=np.int64)
+                if np.any(np.diff(arrays["prototype_levels"]) < 0):
+                    raise ValueError("crisis_classifier.npz: prototypes must be grouped by level")
+    knn = meta.get("prototypes", {})
     clf = CrisisClassifier(
         tuple(meta["levels"]), tuple(meta["categories"]), thresholds=meta["thresholds"], model=meta["model"],
+        knn_k=int(knn.get("k", 10)), knn_beta=float(knn.get("beta", 20.0)), blend=float(knn.get("blend", 1.0)),
         **arrays,
     )
     shapes = (clf.level_w.shape, clf.category_w.shape)
     if shapes != ((len(clf.levels), meta["dim"]), (len(clf.categories), meta["dim"])):
         raise ValueError("crisis_classifier.npz does not match crisis_classifier.json")
+    if clf.prototypes is not None and (clf.prototypes.shape[1] != meta["dim"] or len(clf.prototype_levels) != len(clf.prototypes)):
+        raise ValueError("crisis_classifier.npz: prototypes do not match")
     return clf
 
 
