@@ -104,13 +104,10 @@ def test_risk_in_one_sentence_of_a_long_question_is_found(checker, real_encoder)
 
 WEDDING = (
     "My sister got married in June and the wedding was beautiful. Everyone danced and cried and I just "
-    "stood there. Every night I think about how to die. Why do I feel nothing at happy events?"
+    "stood there. Lately I have been planning my death. Why do I feel nothing at happy events?"
 )
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Known miss of the round-2 classifier: 'Every night I think about how to die.' scores p(risk)+p(urgent) "
-    "= 0.8998 against the dev-chosen sentence threshold 0.90 (training/DATA_CARD.md, Known limits)"))
 def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_encoder):
     # No pattern matches and the whole question's vector is calm; one sentence is not.
     assert crisis_from_lexicon(WEDDING) is None
@@ -118,7 +115,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert checker.classifier.decide(qvec[None, :], whole=True) == [None]
     alert = checker.crisis(WEDDING, qvec)
     assert alert.level == "risk" and alert.matched == "classifier"
-    assert alert.sentence == "Every night I think about how to die."
+    assert alert.sentence == "Lately I have been planning my death."
 
 
 def test_the_classifier_reads_wording_no_pattern_lists(checker, real_encoder):
@@ -178,6 +175,9 @@ def test_query_time_needs_no_scikit_learn():
     ("how to cover old self harm scars", ("topic", "self_harm")),
     ("suicide squad movie review", None),
     ("bungee jumping off a bridge in new zealand", None),
+    ("Every night I think about how to die.", ("risk", "suicide")),
+    ("some nights i lie awake wishing i would not wake up", ("risk", "suicide")),
+    ("i wish i didnt wake up so early every day", None),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)
