@@ -29,7 +29,7 @@ def test_the_form_is_chosen_by_size():
     mid = dense.choose_form(400_000, 384)
     assert mid["form"] == "ivf-pq" and mid["vectors"] == "float16" and mid["index_type"].endswith("x4fs")
     top = dense.choose_form(4_000_000, 384)
-    assert top["form"] == "ivf-pq" and top["vectors"] == "uint10"
+    assert top["form"] == "ivf-pq" and top["vectors"] == "q9"
     nlist = int(top["index_type"].split(",")[0][3:])
     assert nlist & (nlist - 1) == 0 and nlist > int(mid["index_type"].split(",")[0][3:])
 
@@ -48,7 +48,7 @@ def test_a_small_corpus_is_searched_exactly_and_stored_once(tmp_path):
     assert np.array_equal(loaded.vectors, v)
 
 
-@pytest.mark.parametrize("encoding,tolerance", [("float16", 1e-3), ("uint10", 3e-3)])
+@pytest.mark.parametrize("encoding,tolerance", [("float16", 1e-3), ("q9", 3e-3)])
 def test_stored_encodings_round_trip(tmp_path, encoding, tolerance):
     v = _vectors(3_000, dim=384)
     files = write_vectors(tmp_path, v, encoding)
@@ -61,7 +61,7 @@ def test_stored_encodings_round_trip(tmp_path, encoding, tolerance):
     cos = np.sum(back * v, axis=1) / np.linalg.norm(back, axis=1)
     assert cos.min() > 0.9999  # the build's own tolerance for vectors it reuses
     assert np.abs(back @ v[:10].T - v @ v[:10].T).max() < tolerance  # cosines to a query
-    if encoding == "uint10":  # stored again with the same ranges, a decoded row keeps its levels
+    if encoding == "q9":  # stored again with the same ranges, a decoded row keeps its levels
         ranges = np.load(tmp_path / "vectors-range.npy")
         again = encode(stored[:100], encoding, ranges)
         assert np.array_equal(again, np.asarray(np.load(tmp_path / "vectors.npy")[:100]))
@@ -69,7 +69,7 @@ def test_stored_encodings_round_trip(tmp_path, encoding, tolerance):
         assert files == ["vectors.npy", "vectors-range.npy"]
 
 
-@pytest.mark.parametrize("encoding", ["float16", "uint10"])
+@pytest.mark.parametrize("encoding", ["float16", "q9"])
 def test_a_large_corpus_is_compressed_and_re_scored_exactly(tmp_path, monkeypatch, encoding):
     monkeypatch.setattr(dense, "EXACT_SEARCH_MAX_VECTORS", 1_000)
     monkeypatch.setattr(dense, "FLOAT16_MAX_VECTORS", 10_000 if encoding == "float16" else 1_000)
@@ -141,7 +141,7 @@ def _word_corpus(folder, files: int = 40, paragraphs: int = 8) -> None:
         (folder / f"f{f:03d}.md").write_text("\n\n".join(text) + "\n", "utf-8")
 
 
-@pytest.mark.parametrize("encoding", ["float16", "uint10"])
+@pytest.mark.parametrize("encoding", ["float16", "q9"])
 def test_a_compressed_build_serves_search_and_an_edit_rebuilds_it(tmp_path, monkeypatch, hash_encoder, encoding):
     from verbatim.index import Row, build_index, load_index
     from verbatim.search import Searcher

@@ -50,14 +50,16 @@ MAX_QUERY_CHARS = 25_000
 # Up to EXACT_SEARCH_MAX_VECTORS: exact search over float32 vectors. Beyond: an inverted file
 # of DENSE_LISTS_PER_SQRT × √n lists (a power of two) holding 4-bit product-quantised codes,
 # one 4-bit code per DENSE_PQ_DIMS_PER_CODE dimensions, trained on a fixed sample of
-# max(DENSE_TRAIN_SAMPLE, DENSE_TRAIN_PER_LIST × lists) vectors. A query scans DENSE_PROBES
+# max(DENSE_TRAIN_SAMPLE, DENSE_TRAIN_PER_LIST × lists) vectors
+# (DENSE_TRAIN_ITERATIONS rounds of k-means). A query scans DENSE_PROBES
 # lists and re-scores the DENSE_RERANK_POOL best rows exactly against memory-mapped vectors:
-# float16 up to FLOAT16_MAX_VECTORS, 10-bit beyond (float16 would pass 2 GB on disk).
+# float16 up to FLOAT16_MAX_VECTORS, 9-bit beyond (float16 would pass 2 GB on disk).
 EXACT_SEARCH_MAX_VECTORS = 200_000
 FLOAT16_MAX_VECTORS = 2_000_000
-DENSE_LISTS_PER_SQRT = 2
+DENSE_LISTS_PER_SQRT = 0.5
 DENSE_PQ_DIMS_PER_CODE = 4
 DENSE_TRAIN_SAMPLE = 100_000
 DENSE_TRAIN_PER_LIST = 40
+DENSE_TRAIN_ITERATIONS = 10
 DENSE_PROBES = 64
-DENSE_RERANK_POOL = 1024
+DENSE_RERANK_POOL = 2048

@@ -9,7 +9,7 @@ the thresholds in ``config``) and recorded in the manifest's ``dense`` entry:
 - ``ivf-pq``: an inverted file of 4-bit product-quantised codes scanned with SIMD ("fast
   scan"), an L2 index over unit vectors (the same order as cosine). A query scans
   ``DENSE_PROBES`` lists, keeps the ``DENSE_RERANK_POOL`` best rows by their codes and
-  re-scores them against the stored vectors (float16, or 10-bit at the largest sizes);
+  re-scores them against the stored vectors (float16, or 9-bit at the largest sizes);
   those cosines, not the codes' estimates, are what ``search`` returns.
 
 Vectors are L2-normalised, so inner product is cosine similarity.
@@ -27,6 +27,7 @@ from .config import (
     DENSE_PQ_DIMS_PER_CODE,
     DENSE_PROBES,
     DENSE_RERANK_POOL,
+    DENSE_TRAIN_ITERATIONS,
     DENSE_TRAIN_PER_LIST,
     DENSE_TRAIN_SAMPLE,
     EXACT_SEARCH_MAX_VECTORS,
@@ -43,7 +44,7 @@ def choose_form(n_vectors: int, dim: int) -> dict:
         return {"form": "flat", "index_type": "Flat", "vectors": "float32"}
     nlist = 1 << max(6, round(np.log2(DENSE_LISTS_PER_SQRT * np.sqrt(n_vectors))))
     m = dim // DENSE_PQ_DIMS_PER_CODE  # 4-bit codes: two a byte
-    encoding = "float16" if n_vectors <= FLOAT16_MAX_VECTORS else "uint10"
+    encoding = "float16" if n_vectors <= FLOAT16_MAX_VECTORS else "q9"
     return {"form": "ivf-pq", "index_type": f"IVF{nlist},PQ{m}x4fs", "vectors": encoding}
 
 
@@ -86,7 +87,7 @@ def write_dense(folder: Path, vectors, form: dict | None = None, previous: tuple
     """Write ``vectors`` (float32 rows, may be memory-mapped) and their index into ``folder``.
 
     Returns the manifest's ``dense`` entry (the form, and the files written). ``previous`` is
-    the live build and its entry: if it has the same form, its trained quantisers (and 10-bit
+    the live build and its entry: if it has the same form, its trained quantisers (and 9-bit
     ranges) are reused, so an edit does not retrain them.
     """
     import faiss
@@ -96,7 +97,7 @@ def write_dense(folder: Path, vectors, form: dict | None = None, previous: tuple
     old = previous if previous and previous[1].get("index_type") == form["index_type"] \
         and previous[1].get("vectors") == form["vectors"] else None
     ranges = None
-    if old and form["vectors"] == "uint10":
+    if old and form["vectors"] == "q9":
         ranges = np.load(old[0] / "vectors-range.npy", allow_pickle=False)
     files = write_vectors(folder, vectors, form["vectors"], ranges)
     if form["form"] == "flat":
@@ -132,7 +133,9 @@ def _trained(vectors, form: dict, old: tuple[Path, dict] | None):
         except RuntimeError:
             pass  # unreadable: train afresh
     index = faiss.index_factory(vectors.shape[1], form["index_type"], faiss.METRIC_L2)
-    nlist = faiss.extract_index_ivf(index).nlist
+    ivf = faiss.extract_index_ivf(index)
+    ivf.cp.niter = DENSE_TRAIN_ITERATIONS
+    nlist = ivf.nlist
     n = len(vectors)
     rng = np.random.default_rng(0)  # a fixed sample: the same corpus builds the same index
     take = np.sort(rng.choice(n, min(n, max(DENSE_TRAIN_SAMPLE, DENSE_TRAIN_PER_LIST * nlist)), replace=False))

@@ -7,7 +7,7 @@ Files of one build (see ``store`` for the folder layout, the lock and ``CURRENT`
     rows.json        what each vector is: a passage, or one sentence of a passage
     keys.json        a hash of each row's embedded text, to reuse its vector next build
     vectors.npy      the unit vectors, one per row, stored once: float32 for small corpora,
-                     float16 or 10-bit (with vectors-range.npy) for large ones (see ``vectors``)
+                     float16 or 9-bit (with vectors-range.npy) for large ones (see ``vectors``)
     dense.faiss      what finds candidates among them (see ``dense``; the manifest's ``dense``
                      entry records the form)
     centroid.npy     the mean of the passage rows, normalised (the searcher's topic score)
@@ -250,7 +250,7 @@ def _live_dense(index_dir: Path) -> tuple[Path, dict] | None:
 def _previous_vectors(index_dir: Path) -> dict[str, np.ndarray]:
     """Vectors of the live build by text key (decoded if stored compressed); empty if none.
 
-    float16 rows are within cosine 0.9999 of the model's; 10-bit rows are stored again with
+    float16 rows are within cosine 0.9999 of the model's; 9-bit rows are stored again with
     the same ranges, so reuse does not add rounding from one build to the next.
     """
     live = _live_dense(index_dir)
