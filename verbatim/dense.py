@@ -98,7 +98,10 @@ def write_dense(folder: Path, vectors, form: dict | None = None, previous: tuple
         and previous[1].get("vectors") == form["vectors"] else None
     ranges = None
     if old and form["vectors"] == "q9":
-        ranges = np.load(old[0] / "vectors-range.npy", allow_pickle=False)
+        try:
+            ranges = np.load(old[0] / "vectors-range.npy", allow_pickle=False)
+        except (OSError, ValueError):
+            ranges = None  # unreadable: take them from a sample
     files = write_vectors(folder, vectors, form["vectors"], ranges)
     if form["form"] == "flat":
         index = faiss.IndexFlatIP(dim)
