@@ -52,7 +52,7 @@ MAX_QUERY_CHARS = 25_000
 # one 4-bit code per DENSE_PQ_DIMS_PER_CODE dimensions, trained on a fixed sample of
 # max(DENSE_TRAIN_SAMPLE, DENSE_TRAIN_PER_LIST × lists) vectors
 # (DENSE_TRAIN_ITERATIONS rounds of k-means). A query scans DENSE_PROBES
-# lists and re-scores the DENSE_RERANK_POOL best rows exactly against memory-mapped vectors:
+# lists and re-scores the DENSE_RERANK_POOL best rows exactly against the stored vectors:
 # float16 up to FLOAT16_MAX_VECTORS, 9-bit beyond (float16 would pass 2 GB on disk).
 EXACT_SEARCH_MAX_VECTORS = 200_000
 FLOAT16_MAX_VECTORS = 2_000_000
