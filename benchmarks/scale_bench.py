@@ -100,7 +100,7 @@ def search_phase(work: Path, index_dir: Path, threads: int, grid: bool) -> dict:
     load_s = time.perf_counter() - t
     faiss.omp_set_num_threads(threads)  # the searcher: 1 (one query at a time)
     queries = np.load(work / "queries.npy")
-    probes = np.load(work / "probes.npy")
+    probes = np.load(work / f"probes-{len(index.vectors)}.npy")
     truth = np.load(work / f"truth-{len(index.vectors)}.npy")[:, :10]
     for q in queries:  # warm: the first pass pages in the index and the rows it re-scores
         index.search(q[None, :], K_SEARCH)
@@ -140,14 +140,14 @@ def _inputs(work: Path, rows: int, basis: np.ndarray, qvecs: np.ndarray) -> tupl
     """The generated vectors, probes and exact answers for ``rows`` (reused if ``work`` has them)."""
     path, truth = work / f"vectors-{rows}.npy", work / f"truth-{rows}.npy"
     t = time.perf_counter()
-    if path.exists() and truth.exists():
+    if path.exists() and truth.exists() and (work / f"probes-{rows}.npy").exists():
         return np.load(path, mmap_mode="r"), 0.0
     vectors = generate(path, rows, basis, qvecs)
     gen_s = time.perf_counter() - t
     rng = np.random.default_rng(0)
     probes = np.vstack([qvecs, np.asarray(vectors[np.sort(rng.integers(0, rows, 200))])]).astype(np.float32)
     np.save(work / "queries.npy", qvecs)
-    np.save(work / "probes.npy", probes)
+    np.save(work / f"probes-{rows}.npy", probes)
     np.save(truth, exact_top10(vectors, probes))
     return vectors, gen_s
 
