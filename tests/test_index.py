@@ -208,28 +208,6 @@ def test_kill_9_mid_build_leaves_the_previous_index_and_the_next_build_succeeds(
     assert any("Entirely new words" in p.text for p in load_index(hash_index, hash_encoder).passages)
 
 
-def test_large_corpora_get_an_approximate_index_checked_against_exact_search():
-    import faiss
-
-    from verbatim.dense import choose_index_type, make_dense
-
-    assert choose_index_type(268) == "Flat"
-    assert choose_index_type(400_000) == "IVF1024,Flat"
-    rng = np.random.default_rng(3)
-    centres = rng.standard_normal((40, 32)).astype(np.float32)
-    vectors = centres[rng.integers(0, 40, 20_000)] + 0.3 * rng.standard_normal((20_000, 32)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    ivf = make_dense(vectors, "IVF64,Flat")
-    assert faiss.extract_index_ivf(ivf).nprobe == 8
-    exact = faiss.IndexFlatIP(32)
-    exact.add(vectors)
-    queries = vectors[:200] + 0.01
-    _, truth = exact.search(queries, 10)
-    _, got = ivf.search(queries, 10)
-    recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(truth, got)])
-    assert recall >= 0.95
-
-
 @pytest.mark.reliability
 def test_the_build_whose_manifest_was_read_is_the_build_loaded(hash_index, small_corpus, hash_encoder):
     live = read_manifest(hash_index)

@@ -28,8 +28,9 @@ MAX_TOKENS = 256
 # Bump when chunking changes what passages an index holds.
 CHUNKER_VERSION = "6"
 # Bump when the on-disk layout of an index changes (2: the manifest records the lexical
-# configuration and the FAISS factory string).
-INDEX_FORMAT = 2
+# configuration and the FAISS factory string; 3: each vector stored once, in the form the
+# manifest's "dense" entry records, and the passage centroid stored).
+INDEX_FORMAT = 3
 
 # Passages are packed up to this many characters (a list may run past it to stay
 # with the sentence that introduces it), so an answer is a paragraph, not a page.
@@ -45,9 +46,20 @@ MAX_SOURCE_BYTES = 300_000
 # The longest question accepted, by the page and by `search` (one query or a batch line).
 MAX_QUERY_CHARS = 25_000
 
-# Corpora up to this many vectors use exact search; larger ones an inverted-file index
-# (IVF-Flat) that scans IVF_PROBE_SHARE of its lists per query. Measured on 400,000 vectors
-# (`python -m verbatim bench`): recall@10 0.99 against exact search at a fifth of its
-# latency, built in seconds, where HNSW needed minutes to build and still missed 0.98.
+# The dense index (verbatim/dense.py, measured in docs/scale.md). Each vector is stored once.
+# Up to EXACT_SEARCH_MAX_VECTORS: exact search over float32 vectors. Beyond: an inverted file
+# of DENSE_LISTS_PER_SQRT × √n lists (a power of two) holding 4-bit product-quantised codes,
+# one 4-bit code per DENSE_PQ_DIMS_PER_CODE dimensions, trained on a fixed sample of
+# max(DENSE_TRAIN_SAMPLE, DENSE_TRAIN_PER_LIST × lists) vectors
+# (DENSE_TRAIN_ITERATIONS rounds of k-means). A query scans DENSE_PROBES
+# lists and re-scores the DENSE_RERANK_POOL best rows exactly against the stored vectors:
+# float16 up to FLOAT16_MAX_VECTORS, 9-bit beyond (float16 would pass 2 GB on disk).
 EXACT_SEARCH_MAX_VECTORS = 200_000
-IVF_PROBE_SHARE = 1 / 8
+FLOAT16_MAX_VECTORS = 2_000_000
+DENSE_LISTS_PER_SQRT = 0.5
+DENSE_PQ_DIMS_PER_CODE = 2
+DENSE_TRAIN_SAMPLE = 100_000
+DENSE_TRAIN_PER_LIST = 40
+DENSE_TRAIN_ITERATIONS = 10
+DENSE_PROBES = 128
+DENSE_RERANK_POOL = 1024

@@ -1,63 +1,165 @@
-"""The dense index: which FAISS index suits how many vectors, and making one.
+"""The dense index: exact search for small corpora, compressed candidates re-scored beyond.
 
-Vectors are L2-normalised, so inner product is cosine similarity: every index here uses
-``METRIC_INNER_PRODUCT``. The kind is a FAISS factory string ("Flat", "IVF1024,Flat"),
-recorded in the manifest and passed to ``faiss.index_factory`` as is.
+Every vector is stored once, in ``vectors.npy`` (``verbatim.vectors``); ``dense.faiss``
+holds only what finds candidates. The form is chosen by corpus size (``choose_form``, with
+the thresholds in ``config``) and recorded in the manifest's ``dense`` entry:
+
+- ``flat``: exact search, brute force over the float32 vectors (``faiss.knn``, the code
+  ``IndexFlatIP`` runs). ``dense.faiss`` is an empty ``IndexFlatIP``: metric and dimension.
+- ``ivf-pq``: an inverted file of 4-bit product-quantised codes scanned with SIMD ("fast
+  scan"), an L2 index over unit vectors (the same order as cosine). A query scans
+  ``DENSE_PROBES`` lists, keeps the ``DENSE_RERANK_POOL`` best rows by their codes and
+  re-scores them against the stored vectors (float16, or 9-bit at the largest sizes);
+  those cosines, not the codes' estimates, are what ``search`` returns.
+
+Vectors are L2-normalised, so inner product is cosine similarity.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import numpy as np
 
-from .config import EXACT_SEARCH_MAX_VECTORS, IVF_PROBE_SHARE
+from .config import (
+    DENSE_LISTS_PER_SQRT,
+    DENSE_PQ_DIMS_PER_CODE,
+    DENSE_PROBES,
+    DENSE_RERANK_POOL,
+    DENSE_TRAIN_ITERATIONS,
+    DENSE_TRAIN_PER_LIST,
+    DENSE_TRAIN_SAMPLE,
+    EXACT_SEARCH_MAX_VECTORS,
+    FLOAT16_MAX_VECTORS,
+)
+from .vectors import read_vectors, write_vectors
+
+_ADD_CHUNK = 100_000
 
 
-def choose_index_type(n_vectors: int) -> str:
-    """Exact search while it is fast enough; IVF-Flat beyond (recall checked by the benchmark)."""
+def choose_form(n_vectors: int, dim: int) -> dict:
+    """The dense form for ``n_vectors`` of ``dim``: what the manifest's ``dense`` entry records."""
     if n_vectors <= EXACT_SEARCH_MAX_VECTORS:
-        return "Flat"
-    nlist = 1 << max(6, round(np.log2(1.6 * np.sqrt(n_vectors))))  # about 1.6 √n lists
-    return f"IVF{nlist},Flat"
+        return {"form": "flat", "index_type": "Flat", "vectors": "float32"}
+    nlist = 1 << max(6, round(np.log2(DENSE_LISTS_PER_SQRT * np.sqrt(n_vectors))))
+    m = dim // DENSE_PQ_DIMS_PER_CODE  # 4-bit codes: two a byte
+    encoding = "float16" if n_vectors <= FLOAT16_MAX_VECTORS else "q9"
+    return {"form": "ivf-pq", "index_type": f"IVF{nlist},PQ{m}x4fs", "vectors": encoding}
 
 
-def make_dense(vectors: np.ndarray, index_type: str):
-    """Return a FAISS inner-product index of kind ``index_type`` holding ``vectors``."""
+class DenseIndex:
+    """Search over one build's vectors: ``search(queries, k) -> (cosines, rows)`` like FAISS."""
+
+    def __init__(self, form: dict, vectors, candidates=None) -> None:
+        self.form, self.vectors, self.candidates = form, vectors, candidates
+        self.ntotal, self.d = vectors.shape
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        import faiss
+
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        if self.candidates is None:
+            return faiss.knn(queries, self.vectors, k, metric=faiss.METRIC_INNER_PRODUCT)
+        pool = min(self.ntotal, max(k, DENSE_RERANK_POOL))
+        _, cand = self.candidates.search(queries, pool)
+        return rescore(self.vectors, queries, cand, k)
+
+
+def rescore(vectors, queries: np.ndarray, cand: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` best of each query's candidate rows by their cosine to the stored vectors."""
+    rows = np.unique(cand[cand >= 0])  # every query's candidates, read once and in file order
+    sims = np.asarray(vectors[rows], dtype=np.float32) @ queries.T
+    found = cand >= 0
+    pos = np.searchsorted(rows, np.where(found, cand, rows[0] if len(rows) else 0))
+    scores = np.where(found, sims[pos, np.arange(len(queries))[:, None]] if len(rows) else 0, -np.inf)
+    top = np.argsort(-scores, axis=1, kind="stable")[:, :k]
+    dist = np.take_along_axis(scores, top, 1).astype(np.float32)
+    ids = np.where(np.isfinite(dist), np.take_along_axis(cand, top, 1), -1)
+    if dist.shape[1] < k:  # fewer candidates than asked for: pad as FAISS does
+        pad = k - dist.shape[1]
+        dist = np.hstack([dist, np.full((len(dist), pad), -np.inf, np.float32)])
+        ids = np.hstack([ids, np.full((len(ids), pad), -1, ids.dtype)])
+    return dist, ids
+
+
+def write_dense(folder: Path, vectors, form: dict | None = None, previous: tuple[Path, dict] | None = None) -> dict:
+    """Write ``vectors`` (float32 rows, may be memory-mapped) and their index into ``folder``.
+
+    Returns the manifest's ``dense`` entry (the form, and the files written). ``previous`` is
+    the live build and its entry: if it has the same form, its trained quantisers (and 9-bit
+    ranges) are reused, so an edit does not retrain them.
+    """
     import faiss
 
-    faiss.omp_set_num_threads(os.cpu_count() or 1)  # building is batch work: use every core
-    index = faiss.index_factory(vectors.shape[1], index_type, faiss.METRIC_INNER_PRODUCT)
-    if not index.is_trained:
-        ivf = faiss.extract_index_ivf(index)
-        rng = np.random.default_rng(0)  # a fixed sample: the same corpus builds the same index
-        sample = vectors[rng.choice(len(vectors), min(len(vectors), 64 * ivf.nlist), replace=False)]
-        index.train(sample)
-    set_probes(index)
-    index.add(vectors)
+    n, dim = vectors.shape
+    form = form or choose_form(n, dim)
+    old = previous if previous and previous[1].get("index_type") == form["index_type"] \
+        and previous[1].get("vectors") == form["vectors"] else None
+    ranges = None
+    if old and form["vectors"] == "q9":
+        try:
+            ranges = np.load(old[0] / "vectors-range.npy", allow_pickle=False)
+        except (OSError, ValueError):
+            ranges = None  # unreadable: take them from a sample
+    files = write_vectors(folder, vectors, form["vectors"], ranges)
+    if form["form"] == "flat":
+        index = faiss.IndexFlatIP(dim)
+    else:
+        faiss.omp_set_num_threads(build_threads())
+        index = _trained(vectors, form, old)
+        for start in range(0, n, _ADD_CHUNK):  # chunks: a mapped input is never read whole
+            index.add(np.ascontiguousarray(vectors[start : start + _ADD_CHUNK], dtype=np.float32))
+    (folder / "dense.faiss").write_bytes(faiss.serialize_index(index).tobytes())  # OSError, not an abort
+    return {**form, "files": ["dense.faiss", *files]}
+
+
+def build_threads() -> int:
+    """FAISS threads for building: every core that is idle, at least one.
+
+    OpenMP threads spin while they wait for each other: on this 2-core machine with a load of
+    12, training with two threads took 46 s where one took 2.4 s.
+    """
+    cores = os.cpu_count() or 1
+    return max(1, min(cores, round(cores - os.getloadavg()[0])))
+
+
+def _trained(vectors, form: dict, old: tuple[Path, dict] | None):
+    """An empty trained candidate index: the previous build's, or trained on a fixed sample."""
+    import faiss
+
+    if old is not None:
+        try:
+            index = faiss.read_index(str(old[0] / "dense.faiss"))
+            index.reset()
+            return index
+        except RuntimeError:
+            pass  # unreadable: train afresh
+    index = faiss.index_factory(vectors.shape[1], form["index_type"], faiss.METRIC_L2)
+    ivf = faiss.extract_index_ivf(index)
+    ivf.cp.niter = DENSE_TRAIN_ITERATIONS
+    nlist = ivf.nlist
+    n = len(vectors)
+    rng = np.random.default_rng(0)  # a fixed sample: the same corpus builds the same index
+    take = np.sort(rng.choice(n, min(n, max(DENSE_TRAIN_SAMPLE, DENSE_TRAIN_PER_LIST * nlist)), replace=False))
+    index.train(np.ascontiguousarray(vectors[take], dtype=np.float32))
     return index
 
 
-def set_probes(index) -> None:
-    """Make an inverted-file index scan IVF_PROBE_SHARE of its lists per query (no-op if flat)."""
+def read_dense(folder: Path, form: dict) -> DenseIndex:
+    """Read a build's vectors and index (written by ``write_dense``) with its search settings.
+
+    Raises OSError, ValueError or RuntimeError (FAISS) if a file is unreadable.
+    """
     import faiss
 
-    ivf = faiss.try_extract_index_ivf(index)
-    if ivf is not None:
-        ivf.nprobe = max(1, int(ivf.nlist * IVF_PROBE_SHARE))
-
-
-def dense_bytes(index) -> bytes:
-    """Serialise an index (written by Python, so a full disk is an OSError, not a FAISS abort)."""
-    import faiss
-
-    return faiss.serialize_index(index).tobytes()
-
-
-def read_dense(path) -> object:
-    """Read an index written by ``dense_bytes``, with its probe count set."""
-    import faiss
-
-    index = faiss.read_index(str(path))
-    set_probes(index)
-    return index
+    vectors = read_vectors(folder, form["vectors"])
+    index = faiss.read_index(str(folder / "dense.faiss"))
+    if index.d != vectors.shape[1]:
+        raise ValueError(f"{folder}/dense.faiss: {index.d} dimensions, not {vectors.shape[1]}")
+    if form["form"] == "flat":
+        return DenseIndex(form, vectors)
+    if index.ntotal != len(vectors):
+        raise ValueError(f"{folder}/dense.faiss: {index.ntotal} vectors, not {len(vectors)}")
+    faiss.extract_index_ivf(index).nprobe = DENSE_PROBES
+    return DenseIndex(form, vectors, index)

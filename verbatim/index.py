@@ -6,8 +6,11 @@ Files of one build (see ``store`` for the folder layout, the lock and ``CURRENT`
     passages.json    passages: source, offsets, text, heading path, sentence spans
     rows.json        what each vector is: a passage, or one sentence of a passage
     keys.json        a hash of each row's embedded text, to reuse its vector next build
-    vectors.npy      float32 unit vectors, one per row (allow_pickle=False)
-    dense.faiss      FAISS inner-product index over vectors.npy (see ``dense``)
+    vectors.npy      the unit vectors, one per row, stored once: float32 for small corpora,
+                     float16 or 9-bit (with vectors-range.npy) for large ones (see ``vectors``)
+    dense.faiss      what finds candidates among them (see ``dense``; the manifest's ``dense``
+                     entry records the form)
+    centroid.npy     the mean of the passage rows, normalised (the searcher's topic score)
     lexical/         bm25s index over the same rows (JSON and .npy)
 
 Only text whose hash changed since the live build is re-embedded.
@@ -30,10 +33,11 @@ from . import __version__
 from .chunking import Chunker, Passage
 from .config import CHUNKER_VERSION, MAX_TOKENS, SOFT_PASSAGE_CHARS
 from .corpus import corpus_files, scan_corpus
-from .dense import choose_index_type, dense_bytes, make_dense, read_dense
+from .dense import DenseIndex, choose_form, read_dense, write_dense
 from .embedding import Encoder
-from .errors import IndexCorruptError
+from .errors import IndexCorruptError, IndexNotFoundError
 from .lexical import LexicalIndex
+from .vectors import read_vectors
 from .loading import Document, load_document
 from .store import (  # re-exported: callers import these from verbatim.index
     REBUILD_HINT,
@@ -56,12 +60,10 @@ from .store import (  # re-exported: callers import these from verbatim.index
 __all__ = [
     "BuildReport", "LoadedIndex", "Row", "build_index", "load_index", "read_manifest", "corpus_changes",
     "ensure_fresh", "rebuild_reason", "current_build", "check_compatible", "incompatibility",
-    "choose_index_type", "REBUILD_HINT",
+    "choose_form", "REBUILD_HINT",
 ]
 
-_make_faiss = make_dense  # the name bench.py imports until it moves to benchmarks/
-_MMAP_ABOVE_BYTES = 256 * 2**20
-_FILES = ("passages.json", "rows.json", "keys.json", "vectors.npy", "dense.faiss", "lexical")
+_FILES = ("passages.json", "rows.json", "keys.json", "centroid.npy", "lexical")
 _EMBED_STEP = 256  # texts per progress-bar step
 
 
@@ -96,9 +98,10 @@ class LoadedIndex:
     manifest: dict
     passages: list[Passage]
     rows: list[Row]
-    vectors: np.ndarray
-    dense: object  # faiss.Index
+    vectors: np.ndarray  # or vectors.StoredVectors: float32 rows either way
+    dense: DenseIndex
     lexical: LexicalIndex
+    centroid: np.ndarray  # the passage rows' mean, normalised
     unit_rows: dict[int, list[int]] = field(default_factory=dict)  # passage -> its sentence rows
 
 
@@ -189,9 +192,13 @@ def build_index(
         if missing:
             vectors[missing] = _embed(encoder, [texts[i] for i in missing], progress_bar)
 
-        kind = index_type or choose_index_type(len(rows))
+        form = choose_form(len(rows), encoder.dim)
+        if index_type:  # a forced form (tests, benchmarks): "Flat" or an "IVF…,PQ…x4fs" string
+            form = {**form, "form": "flat" if index_type == "Flat" else "ivf-pq", "index_type": index_type}
+            form["vectors"] = "float32" if index_type == "Flat" else "float16"
+        kind = form["index_type"]
         with new_build(index_dir) as partial:
-            _write_build(partial, passages, rows, keys, vectors, texts, kind)
+            dense = _write_build(partial, passages, rows, keys, vectors, texts, form, _live_dense(index_dir))
             manifest = {
                 **{k: v for k, v in build_settings(encoder).items() if k != "chunker_version"},
                 "verbatim_version": __version__,
@@ -202,9 +209,10 @@ def build_index(
                 "passages": len(passages),
                 "rows": len(rows),
                 "index_type": kind,
+                "dense": {k: v for k, v in dense.items() if k != "files"},
                 "embedded": len(missing),
                 "reused": len(rows) - len(missing),
-                "files": {n: describe(partial, n) for n in _FILES},
+                "files": {n: describe(partial, n) for n in (*_FILES, *dense["files"])},
             }
             name = publish(index_dir, partial, manifest)
         return BuildReport(
@@ -229,22 +237,45 @@ def _embed(encoder: Encoder, texts: list[str], bar: bool | None) -> np.ndarray:
     return out
 
 
-def _previous_vectors(index_dir: Path) -> dict[str, np.ndarray]:
-    """Vectors of the live build by text key; empty if there is no usable build."""
+def _live_dense(index_dir: Path) -> tuple[Path, dict] | None:
+    """The live build and its manifest's ``dense`` entry, or None."""
     try:
-        build = current_build(index_dir)
+        build, manifest = read_manifest(index_dir)
+    except (IndexNotFoundError, IndexCorruptError):
+        return None
+    dense = manifest.get("dense")
+    return (build, dense) if isinstance(dense, dict) else None
+
+
+def _previous_vectors(index_dir: Path) -> dict[str, np.ndarray]:
+    """Vectors of the live build by text key (decoded if stored compressed); empty if none.
+
+    float16 rows are within cosine 0.9999 of the model's; 9-bit rows are stored again with
+    the same ranges, so reuse does not add rounding from one build to the next.
+    """
+    live = _live_dense(index_dir)
+    try:
+        build = live[0] if live else current_build(index_dir)
         if build is None:
             return {}
         keys = json.loads((build / "keys.json").read_text("utf-8"))
-        vectors = np.load(build / "vectors.npy", allow_pickle=False)
+        vectors = read_vectors(build, live[1]["vectors"] if live else "float32")
         if not isinstance(keys, list) or len(keys) != len(vectors):
             return {}
-        return dict(zip(keys, vectors))
-    except (OSError, ValueError, IndexCorruptError):
+        out: dict[str, np.ndarray] = {}
+        for start, chunk in _chunks(vectors):
+            out.update(zip(keys[start : start + len(chunk)], chunk))
+        return out
+    except (OSError, ValueError, KeyError, IndexCorruptError):
         return {}  # nothing reusable: embed everything
 
 
-def _write_build(folder, passages, rows, keys, vectors, texts, kind) -> None:
+def _chunks(vectors, size: int = 100_000):
+    for start in range(0, len(vectors), size):
+        yield start, np.asarray(vectors[start : start + size], dtype=np.float32)
+
+
+def _write_build(folder, passages, rows, keys, vectors, texts, form, previous) -> dict:
     records = [
         {
             "source": p.source,
@@ -260,9 +291,13 @@ def _write_build(folder, passages, rows, keys, vectors, texts, kind) -> None:
     (folder / "passages.json").write_text(json.dumps(records, ensure_ascii=False), "utf-8")
     (folder / "rows.json").write_text(json.dumps([[r.passage, r.unit] for r in rows]), "utf-8")
     (folder / "keys.json").write_text(json.dumps(keys), "utf-8")
-    np.save(folder / "vectors.npy", vectors, allow_pickle=False)
-    (folder / "dense.faiss").write_bytes(dense_bytes(make_dense(vectors, kind)))
+    whole = [i for i, r in enumerate(rows) if r.unit < 0]
+    centroid = vectors[whole].mean(axis=0) if whole else np.zeros(vectors.shape[1], np.float32)
+    centroid = (centroid / max(float(np.linalg.norm(centroid)), 1e-12)).astype(np.float32)
+    np.save(folder / "centroid.npy", centroid, allow_pickle=False)
+    dense = write_dense(folder, vectors, form, previous)
     LexicalIndex.build(texts).save(folder / "lexical")
+    return dense
 
 
 def load_index(index_dir: Path, encoder: Encoder, *, live: tuple[Path, dict] | None = None) -> LoadedIndex:
@@ -282,25 +317,24 @@ def load_index(index_dir: Path, encoder: Encoder, *, live: tuple[Path, dict] | N
             for r in records
         ]
         rows = [Row(p, u) for p, u in json.loads((build / "rows.json").read_text("utf-8"))]
-        # Small indexes are read into memory (faster row lookups); large ones are mapped.
-        big = (build / "vectors.npy").stat().st_size > _MMAP_ABOVE_BYTES
-        vectors = np.load(build / "vectors.npy", allow_pickle=False, mmap_mode="r" if big else None)
-    except (OSError, ValueError, KeyError, TypeError):
+        centroid = np.load(build / "centroid.npy", allow_pickle=False)
+        # Vectors are read into memory when small, memory-mapped when large.
+        dense = read_dense(build, manifest["dense"])
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError):
         raise IndexCorruptError(f"{build}: index files are inconsistent; rebuild: {REBUILD_HINT}") from None
     if (
         len(passages) != manifest.get("passages")
         or len(rows) != manifest.get("rows")
-        or vectors.shape != (len(rows), encoder.dim)
-        or vectors.dtype != np.float32
+        or dense.ntotal != len(rows)
+        or dense.d != encoder.dim
+        or centroid.shape != (encoder.dim,)
         or any(not 0 <= r.passage < len(passages) for r in rows)
     ):
         raise IndexCorruptError(f"{build}: index files disagree in size; rebuild: {REBUILD_HINT}")
-    dense = read_dense(build / "dense.faiss")
-    if dense.ntotal != len(rows) or dense.d != encoder.dim:
-        raise IndexCorruptError(f"{build}/dense.faiss: wrong size; rebuild: {REBUILD_HINT}")
     lexical = LexicalIndex.load(build / "lexical")
     unit_rows: dict[int, list[int]] = {}
     for i, r in enumerate(rows):
         if r.unit >= 0:
             unit_rows.setdefault(r.passage, []).append(i)
-    return LoadedIndex(build, manifest, passages, rows, vectors, dense, lexical, unit_rows)
+    return LoadedIndex(build, manifest, passages, rows, dense.vectors, dense, lexical, centroid.astype(np.float32),
+                       unit_rows)

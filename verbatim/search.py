@@ -93,9 +93,7 @@ class Searcher:
         # One query at a time: OpenMP's thread start-up costs more than the search itself.
         faiss.omp_set_num_threads(1)
         self._questions: list[str] | None = None
-        whole_rows = [i for i, r in enumerate(index.rows) if r.unit < 0]
-        centroid = np.asarray(index.vectors[whole_rows]).mean(axis=0) if whole_rows else np.zeros(encoder.dim)
-        self._centroid = (centroid / max(float(np.linalg.norm(centroid)), 1e-12)).astype(np.float32)
+        self._centroid = index.centroid  # computed by the build: no pass over every vector here
         self._heading_vectors: np.ndarray | None = None
         titles = list(dict.fromkeys(p.heading_path[0] for p in index.passages if p.heading_path))
         self._title_vectors = encoder.encode(titles) if titles else np.zeros((0, encoder.dim), np.float32)

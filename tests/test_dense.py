@@ -1,0 +1,195 @@
+"""The dense index's forms: exact when small, compressed and re-scored when large (random vectors)."""
+
+import json
+
+import faiss
+import numpy as np
+import pytest
+
+import verbatim.dense as dense
+from verbatim.vectors import RowFile, StoredVectors, decode, encode, read_vectors, write_vectors
+
+
+def _vectors(n: int, dim: int = 64, seed: int = 0) -> np.ndarray:
+    """Text-like unit vectors: mixes of a few directions plus noise."""
+    rng = np.random.default_rng(seed)
+    basis = rng.standard_normal((50, dim)).astype(np.float32)
+    v = np.einsum("nk,nkd->nd", rng.dirichlet(np.ones(3), n).astype(np.float32), basis[rng.integers(0, 50, (n, 3))])
+    v += 0.3 * rng.standard_normal(v.shape).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def _recall(truth: np.ndarray, got: np.ndarray) -> float:
+    return float(np.mean([len(set(a) & set(b)) / truth.shape[1] for a, b in zip(truth, got)]))
+
+
+def test_the_form_is_chosen_by_size():
+    assert dense.choose_form(3_240, 384) == {"form": "flat", "index_type": "Flat", "vectors": "float32"}
+    assert dense.choose_form(200_000, 384)["form"] == "flat"
+    mid = dense.choose_form(400_000, 384)
+    assert mid["form"] == "ivf-pq" and mid["vectors"] == "float16" and mid["index_type"].endswith("x4fs")
+    top = dense.choose_form(4_000_000, 384)
+    assert top["form"] == "ivf-pq" and top["vectors"] == "q9"
+    nlist = int(top["index_type"].split(",")[0][3:])
+    assert nlist & (nlist - 1) == 0 and nlist > int(mid["index_type"].split(",")[0][3:])
+
+
+def test_a_small_corpus_is_searched_exactly_and_stored_once(tmp_path):
+    v = _vectors(2_000)
+    entry = dense.write_dense(tmp_path, v)
+    assert entry["form"] == "flat" and sorted(entry["files"]) == ["dense.faiss", "vectors.npy"]
+    assert faiss.read_index(str(tmp_path / "dense.faiss")).ntotal == 0  # the vectors live in vectors.npy only
+    loaded = dense.read_dense(tmp_path, entry)
+    exact = faiss.IndexFlatIP(v.shape[1])
+    exact.add(v)
+    want_d, want_i = exact.search(v[:20] + 0.01, 10)
+    got_d, got_i = loaded.search(v[:20] + 0.01, 10)
+    assert np.array_equal(got_i, want_i) and np.array_equal(got_d, want_d)
+    assert np.array_equal(loaded.vectors, v)
+
+
+@pytest.mark.parametrize("read_by_row", [False, True])
+@pytest.mark.parametrize("encoding,tolerance", [("float16", 1e-3), ("q9", 3e-3)])
+def test_stored_encodings_round_trip(tmp_path, monkeypatch, encoding, tolerance, read_by_row):
+    import verbatim.vectors
+
+    if read_by_row:  # how large files are read: pread, nothing mapped
+        monkeypatch.setattr(verbatim.vectors, "_MMAP_ABOVE_BYTES", 0)
+    v = _vectors(3_000, dim=384)
+    files = write_vectors(tmp_path, v, encoding)
+    stored = read_vectors(tmp_path, encoding)
+    assert isinstance(stored, StoredVectors) and stored.shape == v.shape
+    assert isinstance(stored.data, RowFile) == read_by_row
+    assert (tmp_path / "vectors.npy").stat().st_size < v.nbytes * (0.51 if encoding == "float16" else 0.33)
+    assert np.abs(stored[[5, 2, 9]] - v[[5, 2, 9]]).max() < tolerance
+    assert np.abs(stored[7] - v[7]).max() < tolerance and stored[7].dtype == np.float32
+    back = np.asarray(stored)
+    cos = np.sum(back * v, axis=1) / np.linalg.norm(back, axis=1)
+    assert cos.min() > 0.9999  # the build's own tolerance for vectors it reuses
+    assert np.abs(back @ v[:10].T - v @ v[:10].T).max() < tolerance  # cosines to a query
+    if encoding == "q9":  # stored again with the same ranges, a decoded row keeps its levels
+        ranges = np.load(tmp_path / "vectors-range.npy")
+        again = encode(stored[:100], encoding, ranges)
+        assert np.array_equal(again, np.asarray(np.load(tmp_path / "vectors.npy")[:100]))
+        assert np.array_equal(decode(again, encoding, ranges), stored[:100])
+        assert files == ["vectors.npy", "vectors-range.npy"]
+
+
+@pytest.mark.parametrize("encoding", ["float16", "q9"])
+def test_a_large_corpus_is_compressed_and_re_scored_exactly(tmp_path, monkeypatch, encoding):
+    monkeypatch.setattr(dense, "EXACT_SEARCH_MAX_VECTORS", 1_000)
+    monkeypatch.setattr(dense, "FLOAT16_MAX_VECTORS", 10_000 if encoding == "float16" else 1_000)
+    monkeypatch.setattr(dense, "DENSE_PROBES", 16)
+    monkeypatch.setattr(dense, "DENSE_RERANK_POOL", 200)
+    v, queries = np.split(_vectors(8_100), [8_000])  # queries from the same distribution
+    entry = dense.write_dense(tmp_path, v)
+    assert entry["form"] == "ivf-pq" and entry["vectors"] == encoding
+    assert sum((tmp_path / f).stat().st_size for f in entry["files"]) < 0.75 * v.nbytes  # less than one float32 copy
+    loaded = dense.read_dense(tmp_path, entry)
+    exact = faiss.IndexFlatIP(v.shape[1])
+    exact.add(v)
+    truth_d, truth = exact.search(queries, 10)
+    got_d, got = loaded.search(queries, 10)
+    assert _recall(truth, got) >= 0.95
+    # The scores are the stored vectors' cosines, in order, not the codes' estimates.
+    again = np.sum(np.asarray(loaded.vectors[got.ravel()]).reshape(*got.shape, -1) * queries[:, None, :], axis=2)
+    assert np.allclose(got_d, again, atol=1e-5) and np.all(np.diff(got_d, axis=1) <= 0)
+    assert np.abs(got_d - truth_d).max() < 5e-3
+
+
+def test_re_scoring_is_exact_over_the_candidates():
+    v = _vectors(500)
+    queries = v[:3] + 0.05
+    cand = np.array([[4, 9, 1, -1], [7, 7, 3, 2], [0, -1, -1, -1]])
+    d, i = dense.rescore(v, queries, cand, 3)
+    for q in range(3):
+        rows = [r for r in dict.fromkeys(cand[q].tolist()) if r >= 0]
+        want = sorted(rows, key=lambda r: -float(v[r] @ queries[q]))[:3]
+        assert i[q][: len(want)].tolist() == want
+    assert i[2].tolist() == [0, -1, -1] and np.isneginf(d[2, 1:]).all()
+
+
+def test_an_edit_reuses_the_trained_index_and_its_ranges(tmp_path, monkeypatch):
+    monkeypatch.setattr(dense, "EXACT_SEARCH_MAX_VECTORS", 1_000)
+    monkeypatch.setattr(dense, "FLOAT16_MAX_VECTORS", 1_000)
+    v = _vectors(5_000)
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    entry = dense.write_dense(first, v)
+    edited = v.copy()
+    edited[10] = _vectors(1, seed=5)[0]
+    entry2 = dense.write_dense(second, edited, previous=(first, entry))
+    assert entry2 == entry
+    old_index, new_index = (faiss.read_index(str(f / "dense.faiss")) for f in (first, second))
+    old, new = faiss.extract_index_ivf(old_index), faiss.extract_index_ivf(new_index)
+    assert np.array_equal(old.quantizer.reconstruct_n(0, old.quantizer.ntotal), new.quantizer.reconstruct_n(0, new.quantizer.ntotal))
+    assert np.array_equal(np.load(first / "vectors-range.npy"), np.load(second / "vectors-range.npy"))
+    got = dense.read_dense(second, entry2).search(edited[10:11], 1)[1]
+    assert got[0, 0] == 10
+
+
+def test_manifest_records_the_dense_form(hash_index):
+    from verbatim.index import current_build
+
+    manifest = json.loads((current_build(hash_index) / "manifest.json").read_text())
+    assert manifest["dense"] == {"form": "flat", "index_type": "Flat", "vectors": "float32"}
+    assert {"vectors.npy", "dense.faiss", "centroid.npy"} <= set(manifest["files"])
+
+
+def _word_corpus(folder, files: int = 40, paragraphs: int = 8) -> None:
+    rng = np.random.default_rng(2)
+    words = [f"w{i}" for i in range(400)]
+    folder.mkdir()
+    for f in range(files):
+        text = [f"# File {f}"]
+        for p in range(paragraphs):
+            text.append(" ".join(" ".join(rng.choice(words, 6)).capitalize() + "." for _ in range(3)))
+        (folder / f"f{f:03d}.md").write_text("\n\n".join(text) + "\n", "utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["float16", "q9"])
+def test_a_compressed_build_serves_search_and_an_edit_rebuilds_it(tmp_path, monkeypatch, hash_encoder, encoding):
+    from verbatim.index import Row, build_index, load_index
+    from verbatim.search import Searcher
+
+    monkeypatch.setattr(dense, "EXACT_SEARCH_MAX_VECTORS", 100)
+    monkeypatch.setattr(dense, "FLOAT16_MAX_VECTORS", 10_000 if encoding == "float16" else 100)
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    _word_corpus(corpus)
+    first = build_index(corpus, index_dir, hash_encoder)
+    assert first.rows > 1_000 and first.index_type.startswith("IVF")
+    loaded = load_index(index_dir, hash_encoder)
+    assert loaded.manifest["dense"]["vectors"] == encoding and "vectors.npy" in loaded.manifest["files"]
+    pid = len(loaded.passages) // 2
+    passage = loaded.passages[pid]
+    Searcher(loaded, hash_encoder).search(passage.text)  # the searcher runs unchanged on top
+    _, got = loaded.dense.search(hash_encoder.encode([passage.embedding_text()]), 128)
+    assert loaded.rows[got[0, 0]] == Row(pid, -1)
+
+    path = corpus / passage.source
+    path.write_text(path.read_text("utf-8").replace(passage.text, "Entirely new words here. And more of them."), "utf-8")
+    second = build_index(corpus, index_dir, hash_encoder)
+    assert 0 < second.embedded <= 3 and second.reused == second.rows - second.embedded
+    edited = load_index(index_dir, hash_encoder)
+    Searcher(edited, hash_encoder).search("Entirely new words here")
+    _, got = edited.dense.search(hash_encoder.encode(["Entirely new words here."]), 10)
+    assert any(edited.rows[r].unit >= 0 and "Entirely new words" in edited.passages[edited.rows[r].passage].text
+               for r in got[0, :1])
+    fresh = hash_encoder.encode([p.embedding_text() for p in edited.passages[:5]])
+    assert np.abs(np.asarray(edited.vectors[[r for r, row in enumerate(edited.rows) if row.unit < 0][:5]]) - fresh).max() < 3e-3
+
+
+def test_an_index_of_the_previous_format_is_refused_until_rebuilt(hash_index, small_corpus, hash_encoder):
+    from verbatim.errors import IndexMismatchError
+    from verbatim.index import build_index, current_build, load_index, rebuild_reason
+
+    path = current_build(hash_index) / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["format"] = 2
+    path.write_text(json.dumps(manifest))
+    assert rebuild_reason(hash_index, small_corpus, hash_encoder).startswith("index format 2 is not 3")
+    with pytest.raises(IndexMismatchError, match="rebuild: python -m verbatim build$"):
+        load_index(hash_index, hash_encoder)
+    report = build_index(small_corpus, hash_index, hash_encoder)
+    assert report.reused == report.rows  # the old build's vectors are still reused
+    assert load_index(hash_index, hash_encoder).manifest["format"] == 3
