@@ -192,6 +192,15 @@ def test_a_plain_question_with_an_everyday_drug_name_has_no_missing_terms(search
     assert searcher.search("can zoloft make me feel nothing").missing_terms == []
 
 
+@pytest.mark.parametrize("query", [
+    "why can't I cry anymore?", "lately i basically feel nothing, is that normal",
+    "hi, my therapist told me i seem flat recently. thanks for any advice",
+])
+def test_everyday_words_are_never_named_as_missing(searcher, query):
+    # "The article doesn't mention: anymore" would tell the reader nothing.
+    assert searcher.search(query).missing_terms == []
+
+
 STORY = ("I don't know what is wrong with me. For the past few months I feel nothing at all. "
          "My girlfriend tells me she loves me and I feel empty. I used to cry at movies and now I can't "
          "cry even at my grandmother's funeral. Why do I feel so numb and what can I do about it?")
