@@ -104,7 +104,7 @@ def test_risk_in_one_sentence_of_a_long_question_is_found(checker, real_encoder)
 
 WEDDING = (
     "My sister got married in June and the wedding was beautiful. Everyone danced and cried and I just "
-    "stood there. Lately I have been planning my death. Why do I feel nothing at happy events?"
+    "stood there. Lately I have been picturing my own death. Why do I feel nothing at happy events?"
 )
 
 
@@ -115,13 +115,13 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert checker.classifier.decide(qvec[None, :], whole=True) == [None]
     alert = checker.crisis(WEDDING, qvec)
     assert alert.level == "risk" and alert.matched == "classifier"
-    assert alert.sentence == "Lately I have been planning my death."
+    assert alert.sentence == "Lately I have been picturing my own death."
 
 
 def test_the_classifier_reads_wording_no_pattern_lists(checker, real_encoder):
     # No lexicon pattern matches these; the classifier must.
     for query in ("been hiding the cuts on my wrists", "i have a stash of pills and a date picked out",
-                  "i am planning my death"):
+                  "i have been thinking about my death a lot"):
         assert crisis_from_lexicon(query) is None
         alert = checker.crisis(query, real_encoder.encode([query])[0])
         assert alert is not None and alert.policy.alarm and alert.matched == "classifier", query
@@ -178,6 +178,17 @@ def test_query_time_needs_no_scikit_learn():
     ("Every night I think about how to die.", ("risk", "suicide")),
     ("some nights i lie awake wishing i would not wake up", ("risk", "suicide")),
     ("i wish i didnt wake up so early every day", None),
+    # Being a burden, others better off, planning, looking up amounts: public warning signs.
+    ("my family would be better if i died", ("risk", "suicide")),
+    ("the world would be better without me", ("risk", "suicide")),
+    ("i'm just a burden to everyone", ("risk", "suicide")),
+    ("nobody would care if i disappeared", ("risk", "suicide")),
+    ("lately i have been planning my own death", ("risk", "suicide")),
+    ("i looked up how many pills it takes", ("risk", "suicide")),
+    ("the team would be better if i was gone on vacation", None),
+    ("am i a burden on my parents if i move back home for college", None),
+    ("planning my funeral arrangements with my lawyer at 80", None),
+    ("how many pills of melatonin should i take", None),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)
