@@ -27,7 +27,6 @@ FEATURES = (
     "title_part_mean",
     "coverage",  # share of the question's words (stems) the corpus uses
     "missing_share",  # share of its words the corpus never uses
-    "subject_kept",  # cosine between the question and the question without those words
 )
 # No length features (number of sentences): the development sets' long questions are mostly
 # off-topic, and a model that learned "long means off-topic" refused real readers' stories.

@@ -164,12 +164,8 @@ class Searcher:
         missing = self.missing_terms(full)
         # The same sentences (clauses of a run-on one) the crisis check reads, so one encode serves both.
         parts = split_parts(full)
-        # One batched call: the whole question, each of its sentences, and the question without
-        # the words the corpus never uses (to tell whether they were its subject).
+        # One batched call: the whole question and each of its sentences.
         texts = [expand_query(text, names)] + [expand_query(p) for p in parts]
-        reduced = _without(text, missing) if missing else ""
-        if reduced:
-            texts.append(reduced)  # last: evidence compares it with the whole question
         vecs = self.encoder.encode(texts)
         qvec = vecs[0]
         part_vecs = vecs[1 : 1 + len(parts)]
@@ -251,7 +247,6 @@ class Searcher:
             "title_part_mean": float(titles[parts].mean()),
             "coverage": self.index.lexical.coverage(text[:_MAX_LEXICAL_QUERY_CHARS], set(names)),
             "missing_share": min(len(missing) / words, 1.0),
-            "subject_kept": float(vecs[-1] @ vecs[0]) if missing and len(vecs) > 1 + n_parts else 1.0,
         }
     def _suggest(self, qvec: np.ndarray, n: int = 3) -> list[str]:
         """The question headings closest to the query, offered when abstaining."""
@@ -262,13 +257,6 @@ class Searcher:
             self._heading_vectors = self.encoder.encode(headings)
         order = np.argsort(-(self._heading_vectors @ qvec))[:n]
         return [headings[i] for i in order]
-
-
-def _without(text: str, words: list[str]) -> str:
-    """The question with the given words taken out."""
-    drop = {w.lower() for w in words}
-    kept = [t for t in re.findall(r"\w+|[^\w\s]", text) if t.lower() not in drop]
-    return " ".join(kept)
 
 
 def _fit_to_window(text: str) -> tuple[str, str | None]:
