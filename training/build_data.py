@@ -7,12 +7,16 @@ Sources (see training/DATA_CARD.md):
   by SHA-256: Reddit and RallyPoint posts with suicidal-thoughts labels, short phrases with negated
   counterparts, Reddit posts of 27 subreddits, the Suicide Risk Lexicon's phrases.
 - counsel-chat questions (MIT), labelled by us in training/labels_counsel_chat.json.
-- training/data/written.txt: examples we wrote from public warning-sign material.
+- training/data/written.txt: examples we wrote from public warning-sign material (rounds 1 and 2);
+  training/data/written_round3.txt: round 3, written by a session that never saw the evaluation sets.
+- eval/crisis-blind/blind.jsonl: the first blind set, moved into training after its one scoring
+  (eval/crisis-blind-2/ is the blind set now).
 
 Writes training/data/examples.jsonl: {"text", "level", "category", "source", "split"}, where level is
 none/topic/risk/urgent and split is train/dev/test. The split is a hash of the text (so about
 60/20/20 within every source and label), so it never changes when other examples are added; the test part is locked: only
-``train.py --final`` reads it.
+``train.py --final`` reads it. Sources added after the test part was scored (LATE_SOURCES) go to train
+and dev only (75/25 by the same hash), so that test part stays the one that was scored.
 """
 
 from __future__ import annotations
@@ -154,14 +158,31 @@ def counsel_chat(path: Path) -> list[dict]:
     return out
 
 
-def written() -> list[dict]:
+def written(name: str = "written.txt", source: str = "written") -> list[dict]:
     out = []
-    for line in (HERE / "data" / "written.txt").read_text("utf-8").splitlines():
+    path = HERE / "data" / name
+    if not path.is_file():
+        return out
+    for line in path.read_text("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         level, category, text = line.split("|", 2)
-        out.append({"text": text.strip(), "level": level, "category": category, "source": "written"})
+        out.append({"text": text.strip(), "level": level, "category": category, "source": source})
     return out
+
+
+def crisis_blind1() -> list[dict]:
+    """The first blind set (eval/crisis-blind/), written by another session, after its one scoring."""
+    out = []
+    for line in (HERE.parent / "eval" / "crisis-blind" / "blind.jsonl").read_text("utf-8").splitlines():
+        if line.strip():
+            q = json.loads(line)
+            out.append({"text": q["text"], "level": q["level"], "category": q["category"] or "-", "source": "crisis_blind1"})
+    return out
+
+
+# Added after the locked test part was scored (twice): never in test, so that part stays the one scored.
+LATE_SOURCES = {"written3", "crisis_blind1"}
 
 
 def _bucket(text: str, salt: str = "") -> int:
@@ -171,6 +192,8 @@ def _bucket(text: str, salt: str = "") -> int:
 def split_of(example: dict) -> str:
     """train 60%, dev 20%, test 20%, by a hash of the text (stable when examples are added)."""
     h = _bucket(example["text"])
+    if example["source"] in LATE_SOURCES:
+        return "train" if h < 75 else "dev"
     return "train" if h < 60 else "dev" if h < 80 else "test"
 
 
@@ -181,7 +204,8 @@ def main() -> None:
     parser.add_argument("--counsel-chat", type=Path, default=next((p for p in shared if p.is_file()), shared[0]),
                         help="counsel-chat questions.jsonl (MIT); default ../shared/data/counsel-chat/questions.jsonl")
     args = parser.parse_args()
-    examples = construct_tracker(fetch_wheel()) + counsel_chat(args.counsel_chat) + written()
+    examples = (construct_tracker(fetch_wheel()) + counsel_chat(args.counsel_chat) + written()
+                + written("written_round3.txt", "written3") + crisis_blind1())
     seen, rows = set(), []
     for e in examples:
         key = e["text"].lower()

@@ -26,6 +26,7 @@ from importlib import resources
 
 import numpy as np
 
+from .ngrams import NgramTfidf
 from .resources import CRISIS_CATEGORIES, _data, load_resources
 
 # urgent: danger now; risk: the reader's own suicidal thoughts, self-harm or abuse;
@@ -181,7 +182,9 @@ class CrisisClassifier:
     Level probabilities blend a logistic regression with a nearest-prototype vote: the cosine
     similarity of the vector to the training examples of each level (the mean of the ``knn_k`` most
     similar), turned into probabilities by a softmax at temperature ``1/knn_beta``. Without prototypes,
-    the logistic regression alone.
+    the logistic regression alone. The regression reads the vector and, when ``ngrams`` are given and
+    the text is passed, the text's word and character n-grams (TF-IDF, ``ngram_w``): the few words
+    that decide a sentence weigh there even when the vector of a long story dilutes them.
     """
 
     levels: tuple[str, ...]
@@ -197,20 +200,38 @@ class CrisisClassifier:
     knn_k: int = 10
     knn_beta: float = 20.0
     blend: float = 1.0  # weight of the logistic regression; 1 - blend for the prototypes
+    ngrams: tuple[NgramTfidf, ...] = ()  # analyzers whose features follow one another in ngram_w
+    ngram_w: np.ndarray | None = None  # (len(levels), total n-gram features)
 
     @property
     def dim(self) -> int:
         return int(self.level_w.shape[1])
 
-    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        """Return one row of level probabilities per vector."""
+    def probabilities(self, vectors: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
+        """Return one row of level probabilities per vector (and its text, for the n-grams)."""
         vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
         if not len(vectors):
             return np.zeros((0, len(self.levels)), dtype=np.float32)
-        p = _softmax(vectors @ self.level_w.T + self.level_b)
+        logits = vectors @ self.level_w.T + self.level_b
+        if self.ngrams and texts is not None:
+            logits += self.ngram_logits(texts)
+        p = _softmax(logits)
         if self.prototypes is None or self.blend >= 1.0:
             return p
         return self.blend * p + (1.0 - self.blend) * self.prototype_probabilities(vectors)
+
+    def ngram_logits(self, texts: Sequence[str]) -> np.ndarray:
+        """Each text's n-gram contribution to the level logits (a sparse dot product per analyzer)."""
+        out = np.zeros((len(texts), len(self.levels)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            text = normalise_text(text)
+            offset = 0
+            for analyzer in self.ngrams:
+                idx, values = analyzer.features(text)
+                if len(idx):
+                    out[row] += self.ngram_w[:, offset + idx] @ values
+                offset += len(analyzer.idf)
+        return out
 
     def prototype_probabilities(self, vectors: np.ndarray) -> np.ndarray:
         """Per level, the mean cosine similarity of the knn_k most similar prototypes; softmax."""
@@ -232,10 +253,10 @@ class CrisisClassifier:
         return [(int(np.searchsorted(levels, i, "left")), int(np.searchsorted(levels, i, "right")))
                 for i in range(len(self.levels))]
 
-    def decide(self, vectors: np.ndarray, whole: bool) -> list[str | None]:
-        """Return the level of each vector: None, "topic", "risk" or "urgent"."""
+    def decide(self, vectors: np.ndarray, whole: bool, texts: Sequence[str] | None = None) -> list[str | None]:
+        """Return the level of each vector (and its text): None, "topic", "risk" or "urgent"."""
         t = self.thresholds["whole" if whole else "part"]
-        p = self.probabilities(vectors)
+        p = self.probabilities(vectors, texts)
         ix = {name: i for i, name in enumerate(self.levels)}
         alarm = p[:, ix["risk"]] + p[:, ix["urgent"]]
         out: list[str | None] = []
@@ -273,6 +294,14 @@ def load_classifier() -> CrisisClassifier:
                 arrays["prototype_levels"] = np.asarray(z["prototype_levels"], dtype=np.int64)
                 if np.any(np.diff(arrays["prototype_levels"]) < 0):
                     raise ValueError("crisis_classifier.npz: prototypes must be grouped by level")
+            ngrams = []
+            for spec in meta.get("ngrams", []):
+                name = spec["analyzer"]
+                vocabulary = {g: i for i, g in enumerate(z[f"{name}_vocabulary"].tolist())}
+                ngrams.append(NgramTfidf(name, spec["low"], spec["high"], vocabulary, np.asarray(z[f"{name}_idf"], dtype=np.float64)))
+            if ngrams:
+                arrays["ngrams"] = tuple(ngrams)
+                arrays["ngram_w"] = np.asarray(z["ngram_w"], dtype=np.float32)
     knn = meta.get("prototypes", {})
     clf = CrisisClassifier(
         tuple(meta["levels"]), tuple(meta["categories"]), thresholds=meta["thresholds"], model=meta["model"],
@@ -284,6 +313,8 @@ def load_classifier() -> CrisisClassifier:
         raise ValueError("crisis_classifier.npz does not match crisis_classifier.json")
     if clf.prototypes is not None and (clf.prototypes.shape[1] != meta["dim"] or len(clf.prototype_levels) != len(clf.prototypes)):
         raise ValueError("crisis_classifier.npz: prototypes do not match")
+    if clf.ngrams and clf.ngram_w.shape != (len(clf.levels), sum(len(a.idf) for a in clf.ngrams)):
+        raise ValueError("crisis_classifier.npz: n-gram weights do not match their vocabularies")
     return clf
 
 
@@ -334,7 +365,8 @@ def detect(
         units = [(np.asarray(qvec, dtype=np.float32), "")]
         units += [(np.asarray(v, dtype=np.float32), t) for t, v in parts]
         vectors = np.stack([v for v, _ in units])
-        levels = classifier.decide(vectors[:1], whole=True) + classifier.decide(vectors[1:], whole=False)
+        levels = (classifier.decide(vectors[:1], whole=True, texts=[query])
+                  + classifier.decide(vectors[1:], whole=False, texts=[t for t, _ in parts]))
         for level, (vector, text) in zip(levels, units):
             if _RANK[level] >= _RANK["risk"] and lexicon_denies(text or query):
                 # Vectors barely tell a sentence from its negation; an explicit denial caps the
