@@ -186,7 +186,7 @@ def report(rows, predicted) -> dict:
 
 
 def choose_thresholds(rows, X, parts, clf: CrisisClassifier) -> dict:
-    """Pick thresholds on dev: the most recall with benign alarms <= 2%, then urgent, then topic.
+    """Pick thresholds on dev: the most recall with benign alarms <= 3%, then urgent, then topic.
 
     The lexicon's levels and the classifier's probabilities are computed once; this replays the
     detector's rule (the highest level of the lexicon, the whole and any part) for each candidate.

@@ -5,7 +5,7 @@ sentence, the n-grams carry the few words that decide it ("kms", "ctb", "took al
 a sentence vector of a long story dilutes. The arithmetic is scikit-learn's ``TfidfVectorizer`` with
 ``sublinear_tf=True`` and the default smooth idf and l2 norm, for two analyzers ("word" with the
 default token pattern, "char_wb"), so weights trained with scikit-learn apply at query time without
-it (``training/train.py`` checks the two agree).
+it (``tests/test_ngrams.py`` checks the two agree).
 """
 
 from __future__ import annotations
