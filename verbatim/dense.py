@@ -196,7 +196,24 @@ def _filled(vectors):
         chunk = np.ascontiguousarray(codes[start : start + _ADD_CHUNK])
         plain.add_sa_codes(chunk, np.arange(start, start + len(chunk), dtype=np.int64))
     index = faiss.IndexIVFPQFastScan(plain, ivf.bbs)
-    del plain
+    # Free its codes and ids, now copied (the new index keeps a reference to it, and a reset
+    # would keep the lists' capacity): replaced by empty lists, the old ones are deleted.
+    empty = faiss.ArrayInvertedLists(ivf.nlist, plain.code_size)
+    empty.this.disown()
+    plain.replace_invlists(empty, True)
+    _return_freed_memory()
     quantizer.this.disown()  # now the fast-scan index's, freed with it
     index.own_fields = True
     return index
+
+
+def _return_freed_memory() -> None:
+    """Give freed heap pages back to the system (glibc): the plain index's lists, grown by
+    doubling, are freed between blocks still in use and would stay in the searcher's RSS
+    (1,045 MB rather than 488 MB at 4,000,000 vectors)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: the memory stays with the process
