@@ -100,6 +100,11 @@ def test_residual_encoding_round_trips_and_keeps_its_bytes(tmp_path, monkeypatch
     assert stored[7].shape == (384,) and stored[7].dtype == np.float32
     assert np.abs(back @ v[:10].T - v @ v[:10].T).max() < 2e-3  # cosines to a query
     assert (np.sum(back * v, axis=1) / np.linalg.norm(back, axis=1)).min() > 0.9999
+    # Re-scoring reads each candidate once and scores it by tables, as if decoded.
+    cand = np.array([[3, 9, -1, 3], [9, 0, 5999, 2]])
+    scored = stored.score_candidates(v[:2] + 0.01, cand)
+    want = np.einsum("qcd,qd->qc", back[np.maximum(cand, 0)], v[:2] + 0.01)
+    assert np.allclose(scored[cand >= 0], want[cand >= 0], atol=1e-5)
     # Finer than 9 bits of the vector: the residual is a fraction of its spread.
     q9 = decode(encode(v, "q9", verbatim.vectors.bounds(v)), "q9", verbatim.vectors.bounds(v))
     assert np.abs(back - v).mean() < np.abs(q9 - v).mean()
