@@ -200,6 +200,7 @@ def _filled(vectors):
         chunk = np.ascontiguousarray(codes[start : start + _ADD_CHUNK])
         plain.add_sa_codes(chunk, np.arange(start, start + len(chunk), dtype=np.int64))
     index = faiss.IndexIVFPQFastScan(plain, ivf.bbs)
+    index.precompute_table()  # as training does: each list's part of the distance tables (12.6 MB at 1,024 lists), ~1 ms a query
     # Free its codes and ids, now copied (the new index keeps a reference to it, and a reset
     # would keep the lists' capacity): replaced by empty lists, the old ones are deleted.
     empty = faiss.ArrayInvertedLists(ivf.nlist, plain.code_size)
