@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import verbatim.dense as dense
-from verbatim.vectors import RowFile, StoredVectors, decode, encode, read_vectors, write_vectors
+from verbatim.vectors import Codec, RowFile, StoredVectors, decode, encode, encode_residual, read_vectors, write_vectors
 
 
 def _vectors(n: int, dim: int = 64, seed: int = 0) -> np.ndarray:
@@ -29,7 +29,7 @@ def test_the_form_is_chosen_by_size():
     mid = dense.choose_form(400_000, 384)
     assert mid["form"] == "ivf-pq" and mid["vectors"] == "float16" and mid["index_type"].endswith("x4fs")
     top = dense.choose_form(4_000_000, 384)
-    assert top["form"] == "ivf-pq" and top["vectors"] == "q9"
+    assert top["form"] == "ivf-pq" and top["vectors"] == "r8" and top["index_type"].endswith("x4fsr")
     nlist = int(top["index_type"].split(",")[0][3:])
     assert nlist & (nlist - 1) == 0 and nlist > int(mid["index_type"].split(",")[0][3:])
 
@@ -75,7 +75,53 @@ def test_stored_encodings_round_trip(tmp_path, monkeypatch, encoding, tolerance,
         assert files == ["vectors.npy", "vectors-range.npy"]
 
 
-@pytest.mark.parametrize("encoding", ["float16", "q9"])
+@pytest.mark.parametrize("read_by_row", [False, True])
+def test_residual_encoding_round_trips_and_keeps_its_bytes(tmp_path, monkeypatch, read_by_row):
+    import verbatim.vectors
+
+    if read_by_row:
+        monkeypatch.setattr(verbatim.vectors, "_MMAP_ABOVE_BYTES", 0)
+    v = _vectors(6_000, dim=384)
+    index = faiss.index_factory(384, "IVF32,PQ192x4fsr", faiss.METRIC_L2)
+    index.train(v[:3_000])
+    (tmp_path / "dense.faiss").write_bytes(faiss.serialize_index(index).tobytes())
+    codec = Codec(index)
+    codes = index.sa_encode(v[:50])
+    assert np.array_equal(codec.decode(codes), index.sa_decode(codes))  # FAISS's own decoding
+    files = write_vectors(tmp_path, v, "r8", codec=codec)
+    assert files == ["vectors.npy", "vectors-range.npy", "vectors-codes.npy"]
+    assert (tmp_path / "vectors.npy").stat().st_size < v.nbytes * 0.26  # 8 bits a dimension
+    assert np.load(tmp_path / "vectors-codes.npy").shape == (6_000, 1 + 96)  # list, then 4 bits a code
+    stored = read_vectors(tmp_path, "r8")
+    assert isinstance(stored, StoredVectors) and stored.shape == v.shape
+    assert isinstance(stored.data, RowFile) == read_by_row and isinstance(stored.codes, RowFile) == read_by_row
+    back = np.asarray(stored)
+    assert np.abs(back - v).max() < 1e-2 and np.abs(stored[[5, 2]] - v[[5, 2]]).max() < 1e-2  # levels wide in the tails
+    assert stored[7].shape == (384,) and stored[7].dtype == np.float32
+    assert np.abs(back @ v[:10].T - v @ v[:10].T).max() < 2e-3  # cosines to a query
+    assert (np.sum(back * v, axis=1) / np.linalg.norm(back, axis=1)).min() > 0.9999
+    # Re-scoring reads each candidate once and scores it by tables, as if decoded.
+    cand = np.array([[3, 9, -1, 3], [9, 0, 5999, 2]])
+    scored = stored.score_candidates(v[:2] + 0.01, cand)
+    want = np.einsum("qcd,qd->qc", back[np.maximum(cand, 0)], v[:2] + 0.01)
+    assert np.allclose(scored[cand >= 0], want[cand >= 0], atol=1e-5)
+    # Finer than 9 bits of the vector: the residual is a fraction of its spread.
+    q9 = decode(encode(v, "q9", verbatim.vectors.bounds(v)), "q9", verbatim.vectors.bounds(v))
+    assert np.abs(back - v).mean() < np.abs(q9 - v).mean()
+    # Stored again with the same index and ranges, a row keeps its bytes unless one of its 192
+    # codes changes (about half the rows here, mostly one code each), and no row drifts: one
+    # whose code changes is rounded once more, then settles.
+    ranges = np.load(tmp_path / "vectors-range.npy")
+    again_codes, again = encode_residual(back, codec, ranges)
+    same = np.all(again_codes == np.load(tmp_path / "vectors-codes.npy"), axis=1)
+    assert same.mean() > 0.3 and np.array_equal(again[same], np.load(tmp_path / "vectors.npy")[same])
+    twice = verbatim.vectors.decode_residual(again_codes, again, codec, ranges)
+    for _ in range(3):
+        twice = verbatim.vectors.decode_residual(*encode_residual(twice, codec, ranges), codec, ranges)
+    assert np.abs(twice - v).mean() < 1.01 * np.abs(back - v).mean()
+
+
+@pytest.mark.parametrize("encoding", ["float16", "r8"])
 def test_a_large_corpus_is_compressed_and_re_scored_exactly(tmp_path, monkeypatch, encoding):
     monkeypatch.setattr(dense, "EXACT_SEARCH_MAX_VECTORS", 1_000)
     monkeypatch.setattr(dense, "FLOAT16_MAX_VECTORS", 10_000 if encoding == "float16" else 1_000)
@@ -86,6 +132,13 @@ def test_a_large_corpus_is_compressed_and_re_scored_exactly(tmp_path, monkeypatc
     assert entry["form"] == "ivf-pq" and entry["vectors"] == encoding
     assert sum((tmp_path / f).stat().st_size for f in entry["files"]) < 0.75 * v.nbytes  # less than one float32 copy
     loaded = dense.read_dense(tmp_path, entry)
+    if encoding == "r8":  # the codes are stored once, beside the vectors; dense.faiss is the trained index
+        assert faiss.read_index(str(tmp_path / "dense.faiss")).ntotal == 0
+        assert (tmp_path / "dense.faiss").stat().st_size < 0.05 * v.nbytes
+        added = faiss.read_index(str(tmp_path / "dense.faiss"))  # what adding the vectors gives
+        added.add(v)
+        faiss.extract_index_ivf(added).nprobe = 16
+        assert np.array_equal(added.search(queries, 50)[1], loaded.candidates.search(queries, 50)[1])
     exact = faiss.IndexFlatIP(v.shape[1])
     exact.add(v)
     truth_d, truth = exact.search(queries, 10)
@@ -147,7 +200,7 @@ def _word_corpus(folder, files: int = 40, paragraphs: int = 8) -> None:
         (folder / f"f{f:03d}.md").write_text("\n\n".join(text) + "\n", "utf-8")
 
 
-@pytest.mark.parametrize("encoding", ["float16", "q9"])
+@pytest.mark.parametrize("encoding", ["float16", "r8"])
 def test_a_compressed_build_serves_search_and_an_edit_rebuilds_it(tmp_path, monkeypatch, hash_encoder, encoding):
     from verbatim.index import Row, build_index, load_index
     from verbatim.search import Searcher
@@ -185,11 +238,11 @@ def test_an_index_of_the_previous_format_is_refused_until_rebuilt(hash_index, sm
 
     path = current_build(hash_index) / "manifest.json"
     manifest = json.loads(path.read_text())
-    manifest["format"] = 2
+    manifest["format"] = 3
     path.write_text(json.dumps(manifest))
-    assert rebuild_reason(hash_index, small_corpus, hash_encoder).startswith("index format 2 is not 3")
+    assert rebuild_reason(hash_index, small_corpus, hash_encoder).startswith("index format 3 is not 4")
     with pytest.raises(IndexMismatchError, match="rebuild: python -m verbatim build$"):
         load_index(hash_index, hash_encoder)
     report = build_index(small_corpus, hash_index, hash_encoder)
     assert report.reused == report.rows  # the old build's vectors are still reused
-    assert load_index(hash_index, hash_encoder).manifest["format"] == 3
+    assert load_index(hash_index, hash_encoder).manifest["format"] == 4

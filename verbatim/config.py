@@ -29,8 +29,9 @@ MAX_TOKENS = 256
 CHUNKER_VERSION = "6"
 # Bump when the on-disk layout of an index changes (2: the manifest records the lexical
 # configuration and the FAISS factory string; 3: each vector stored once, in the form the
-# manifest's "dense" entry records, and the passage centroid stored).
-INDEX_FORMAT = 3
+# manifest's "dense" entry records, and the passage centroid stored; 4: at the largest sizes
+# the candidate codes are stored once, in vectors-codes.npy, with 8-bit residuals).
+INDEX_FORMAT = 4
 
 # Passages are packed up to this many characters (a list may run past it to stay
 # with the sentence that introduces it), so an answer is a paragraph, not a page.
@@ -53,9 +54,14 @@ MAX_QUERY_CHARS = 25_000
 # max(DENSE_TRAIN_SAMPLE, DENSE_TRAIN_PER_LIST × lists) vectors
 # (DENSE_TRAIN_ITERATIONS rounds of k-means). A query scans DENSE_PROBES
 # lists and re-scores the DENSE_RERANK_POOL best rows exactly against the stored vectors:
-# float16 up to FLOAT16_MAX_VECTORS, 9-bit beyond (float16 would pass 2 GB on disk).
+# float16 up to FLOAT16_MAX_VECTORS. Beyond (float16 would pass 2 GB on disk), the codes are
+# of each vector's offset from its list's centroid, stored once beside the vectors, and the
+# stored vectors are what those codes leave out, in 8 bits (`r8`): 256 levels a dimension
+# spaced as the quantiles of a normal distribution of RESIDUAL_SPREAD times the residual's
+# spread (wide: the neighbours of a question are the rows with unusual values).
 EXACT_SEARCH_MAX_VECTORS = 200_000
 FLOAT16_MAX_VECTORS = 2_000_000
+RESIDUAL_SPREAD = 3.0
 DENSE_LISTS_PER_SQRT = 0.5
 DENSE_PQ_DIMS_PER_CODE = 2
 DENSE_TRAIN_SAMPLE = 100_000

@@ -7,7 +7,9 @@ Files of one build (see ``store`` for the folder layout, the lock and ``CURRENT`
     rows.json        what each vector is: a passage, or one sentence of a passage
     keys.json        a hash of each row's embedded text, to reuse its vector next build
     vectors.npy      the unit vectors, one per row, stored once: float32 for small corpora,
-                     float16 or 9-bit (with vectors-range.npy) for large ones (see ``vectors``)
+                     float16 for large ones, and at the largest what the candidate codes
+                     leave out, in 8 bits (with vectors-codes.npy and vectors-range.npy;
+                     see ``vectors``)
     dense.faiss      what finds candidates among them (see ``dense``; the manifest's ``dense``
                      entry records the form)
     centroid.npy     the mean of the passage rows, normalised (the searcher's topic score)
@@ -250,8 +252,9 @@ def _live_dense(index_dir: Path) -> tuple[Path, dict] | None:
 def _previous_vectors(index_dir: Path) -> dict[str, np.ndarray]:
     """Vectors of the live build by text key (decoded if stored compressed); empty if none.
 
-    float16 rows are within cosine 0.9999 of the model's; 9-bit rows are stored again with
-    the same ranges, so reuse does not add rounding from one build to the next.
+    float16 rows are within cosine 0.9999 of the model's; 9-bit and r8 rows are stored again
+    with the same ranges (and r8 with the same trained index), so reuse does not add rounding
+    from one build to the next (an r8 row whose code changes is rounded once more; it settles).
     """
     live = _live_dense(index_dir)
     try:

@@ -1,4 +1,4 @@
-"""The one stored copy of a build's vectors (``vectors.npy``), in one of three encodings.
+"""The one stored copy of a build's vectors (``vectors.npy``), in one of four encodings.
 
 - ``float32``: the vectors as embedded (small corpora: exact search reads them directly).
 - ``float16``: half precision, 768 bytes a vector for 384 dimensions; cosines to within ~1e-4.
@@ -9,6 +9,16 @@
   every component, then the lowest bit packed eight to a byte: 432 bytes a vector. On the
   generated 4,000,000-vector corpus, re-scoring the exact top 256 with it keeps 0.992 of
   the exact top 10, where 8-bit evenly spaced levels keep 0.972-0.980 (docs/scale.md).
+  Written by builds of the previous format; still read, so a rebuild reuses its vectors.
+- ``r8``: what the candidate index's codes leave out, in 8 bits. ``vectors-codes.npy`` holds
+  each row's FAISS standalone code (its list and its product-quantised residual, as
+  ``sa_encode`` gives them: 2 + 96 bytes); the candidate index (``dense.faiss``, trained and
+  empty) decodes it to an approximation, and ``vectors.npy`` holds the difference between the
+  vector and that approximation, one of 256 companded levels a dimension (as ``q9``, with
+  the residual's mean and scale in ``vectors-range.npy``): 384 bytes. The residual is about
+  a quarter of the vector's spread (but heavy-tailed), so 8 bits of it keep about what 9 bits
+  of the vector kept (docs/scale.md): 482 bytes a vector in all, where ``q9`` plus the index's
+  own codes and ids took 536.
 
 Which one a build uses is decided by ``dense.choose_form`` and recorded in the manifest.
 Large files are read row by row, so only the rows a query re-scores are read. ``StoredVectors``
@@ -23,20 +33,26 @@ from statistics import NormalDist
 
 import numpy as np
 
-ENCODINGS = ("float32", "float16", "q9")
+from .config import RESIDUAL_SPREAD
+
+ENCODINGS = ("float32", "float16", "q9", "r8")
 _MMAP_ABOVE_BYTES = 256 * 2**20
 _CHUNK = 100_000
 _BITS = 9
 _SPREAD = 2.0  # levels spaced as a normal distribution of twice the dimension's spread
 _LEVELS = np.array([NormalDist().inv_cdf((j + 0.5) / 2**_BITS) for j in range(2**_BITS)], dtype=np.float32)
 _EDGES = (_LEVELS[1:] + _LEVELS[:-1]) / 2  # a value goes to its nearest level
+_R_LEVELS = np.array([NormalDist().inv_cdf((j + 0.5) / 256) for j in range(256)], dtype=np.float32)
+_R_EDGES = (_R_LEVELS[1:] + _R_LEVELS[:-1]) / 2
 
 
 class StoredVectors:
     """Rows of ``vectors.npy`` as float32 unit vectors, decoded on access."""
 
-    def __init__(self, data: np.ndarray, encoding: str, ranges: np.ndarray | None = None) -> None:
+    def __init__(self, data: np.ndarray, encoding: str, ranges: np.ndarray | None = None,
+                 codes=None, codec=None) -> None:
         self.data, self.encoding, self.ranges = data, encoding, ranges
+        self.codes, self.codec = codes, codec  # r8: each row's standalone code, and its ``Codec``
         dim = data.shape[1] * 8 // 9 if encoding == "q9" else data.shape[1]
         self.shape = (data.shape[0], dim)
         self.dtype = np.dtype(np.float32)
@@ -46,9 +62,30 @@ class StoredVectors:
 
     def __getitem__(self, rows) -> np.ndarray:
         single = np.isscalar(rows)
-        raw = np.asarray(self.data[[rows] if single else rows])
-        out = decode(raw, self.encoding, self.ranges)
+        rows = [rows] if single else rows
+        raw = np.asarray(self.data[rows])
+        if self.encoding == "r8":
+            out = decode_residual(np.asarray(self.codes[rows]), raw, self.codec, self.ranges)
+        else:
+            out = decode(raw, self.encoding, self.ranges)
         return out[0] if single else out
+
+    def score_candidates(self, queries: np.ndarray, cand: np.ndarray) -> np.ndarray | None:
+        """Cosines of each query (a row of ``queries``) to its candidate rows (``cand``, -1 for
+        none: scored as row 0), or None if this encoding has no faster way than decoding.
+
+        ``r8``: every candidate read once, then scored against its own query only by tables
+        (``dot_residual``), not decoded.
+        """
+        if self.encoding != "r8" or not (cand >= 0).any():
+            return None
+        rows = np.unique(cand[cand >= 0])
+        codes, levels = np.asarray(self.codes[rows]), np.asarray(self.data[rows])
+        pos = np.searchsorted(rows, np.where(cand >= 0, cand, rows[0]))
+        out = np.empty(cand.shape, np.float32)
+        for i, query in enumerate(queries):
+            out[i] = dot_residual(query, codes[pos[i]], levels[pos[i]], self.codec, self.ranges)
+        return out
 
     def __array__(self, dtype=None, copy=None) -> np.ndarray:
         out = self[slice(None)]
@@ -98,9 +135,100 @@ class RowFile:
             os.close(self.fd)
 
 
-def bounds(sample: np.ndarray) -> np.ndarray:
-    """Each dimension's mean and level scale for ``q9``, from a sample of the vectors."""
-    return np.stack([sample.mean(axis=0), _SPREAD * np.maximum(sample.std(axis=0), 1e-6)]).astype(np.float32)
+def bounds(sample: np.ndarray, spread: float = _SPREAD) -> np.ndarray:
+    """Each dimension's mean and level scale for ``q9`` (or ``r8``), from a sample of the vectors (residuals)."""
+    return np.stack([sample.mean(axis=0), spread * np.maximum(sample.std(axis=0), 1e-6)]).astype(np.float32)
+
+
+class Codec:
+    """A trained IVF-PQ index's standalone codes (``sa_encode``): each row's list, then its PQ code.
+
+    Decoded here (the list's centroid plus the PQ reconstruction of the offset from it)
+    rather than with FAISS's ``sa_decode``, which crashes on a fast-scan index read from a
+    file (FAISS 1.15).
+    """
+
+    def __init__(self, index) -> None:
+        import faiss
+
+        self.index = index
+        ivf = faiss.downcast_index(faiss.extract_index_ivf(index))
+        if not hasattr(ivf, "pq") or ivf.pq.nbits != 4:
+            raise ValueError("r8 needs an IVF-PQ index of 4-bit codes")
+        self.pq, self.list_bytes, self.d = ivf.pq, ivf.coarse_code_size(), ivf.d
+        # Codes of offsets from the lists' centroids (by_residual), or of the vectors themselves.
+        self.centroids = faiss.downcast_index(ivf.quantizer).reconstruct_n(0, ivf.nlist) if ivf.by_residual else None
+        self.code_size = self.list_bytes + self.pq.code_size
+
+        # Each sub-vector's 16 reconstructions, for scoring codes against a query without decoding them.
+        self.tables = faiss.vector_to_array(self.pq.centroids).reshape(self.pq.M, self.pq.ksub, self.pq.dsub)
+        self._table_at = (np.arange(self.pq.M) * self.pq.ksub).astype(np.intp)
+
+    def encode(self, vectors: np.ndarray) -> np.ndarray:
+        return self.index.sa_encode(np.ascontiguousarray(vectors, dtype=np.float32))
+
+    def lists(self, codes: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(codes), np.intp)
+        for b in range(self.list_bytes):  # little-endian, as FAISS writes the list number
+            out |= codes[:, b].astype(np.intp) << (8 * b)
+        return out
+
+    def dot(self, query: np.ndarray, codes: np.ndarray) -> np.ndarray:
+        """Each row's reconstruction (``decode``) dotted with ``query``, from per-query tables.
+
+        The query against the 1,024 centroids and against the 16 reconstructions of each
+        sub-vector, then one look-up per code: at 1,024 rows, a third of the time of
+        decoding them (whose arrays are 384 floats a row).
+        """
+        table = np.einsum("mkd,md->mk", self.tables, query.reshape(self.pq.M, self.pq.dsub)).ravel()
+        packed = codes[:, self.list_bytes :]
+        sub = np.empty((len(codes), self.pq.M), np.intp)
+        sub[:, 0::2], sub[:, 1::2] = packed & 15, packed >> 4  # 4-bit codes, the first in the low bits
+        out = np.take(table, sub + self._table_at).sum(axis=1, dtype=np.float32)
+        if self.centroids is not None:
+            out += (self.centroids @ query)[self.lists(codes)]
+        return out
+
+    def decode(self, codes: np.ndarray) -> np.ndarray:
+        out = self.pq.decode(np.ascontiguousarray(codes[:, self.list_bytes :]))
+        if self.centroids is not None:
+            out += self.centroids[self.lists(codes)]
+        return out
+
+
+def residual_bounds(residuals: np.ndarray) -> np.ndarray:
+    """``r8``: each dimension's mean and level scale, from a sample of residuals.
+
+    ``RESIDUAL_SPREAD`` times the spread, widened where the sample's largest residual would
+    lie beyond the outermost level: residuals are heavy-tailed (a value far from every code
+    of its dimension), and those are the values that decide the nearest neighbours.
+    """
+    ranges = bounds(residuals, RESIDUAL_SPREAD)
+    reach = np.abs(residuals - ranges[0]).max(axis=0) / _R_LEVELS[-1]
+    ranges[1] = np.maximum(ranges[1], reach)
+    return ranges
+
+
+def encode_residual(vectors: np.ndarray, codec: Codec, ranges: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``r8``: each row's standalone code and its 8-bit residual."""
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    codes = codec.encode(vectors)
+    residual = vectors - codec.decode(codes)
+    levels = np.searchsorted(_R_EDGES, (residual - ranges[0]) / ranges[1]).astype(np.uint8)
+    return codes, levels
+
+
+def dot_residual(query: np.ndarray, codes: np.ndarray, levels: np.ndarray, codec: Codec, ranges: np.ndarray) -> np.ndarray:
+    """``decode_residual(codes, levels, …) @ query``, without decoding the rows."""
+    scaled = np.asarray(query * ranges[1], dtype=np.float32)
+    return codec.dot(query, codes) + np.float32(query @ ranges[0]) + np.take(_R_LEVELS, levels) @ scaled
+
+
+def decode_residual(codes: np.ndarray, levels: np.ndarray, codec: Codec, ranges: np.ndarray) -> np.ndarray:
+    """float32 rows from their ``r8`` codes and residual levels."""
+    if len(codes) == 0:
+        return np.zeros((0, levels.shape[1]), np.float32)
+    return (codec.decode(codes) + ranges[0] + _R_LEVELS[levels] * ranges[1]).astype(np.float32)
 
 
 def encode(vectors: np.ndarray, encoding: str, ranges: np.ndarray | None = None) -> np.ndarray:
@@ -123,34 +251,57 @@ def decode(raw: np.ndarray, encoding: str, ranges: np.ndarray | None = None) -> 
     return (ranges[0] + _LEVELS[levels] * ranges[1]).astype(np.float32)
 
 
-def write_vectors(folder: Path, vectors, encoding: str, ranges: np.ndarray | None = None) -> list[str]:
+def write_vectors(folder: Path, vectors, encoding: str, ranges: np.ndarray | None = None, codec=None) -> list[str]:
     """Write ``vectors`` (float32 rows; may be memory-mapped) as ``encoding``; return the files.
 
-    ``ranges`` (q9 only) are the previous build's, so that a vector decoded from it and
-    stored again keeps its levels; without them they are taken from a sample.
+    ``ranges`` (q9, r8) are the previous build's, so that a vector decoded from it and
+    stored again keeps its levels; without them they are taken from a sample. ``codec``
+    (r8 only) is the trained candidate index whose codes the residuals complete.
     """
     n, dim = vectors.shape
-    if encoding == "q9" and ranges is None:
+    if encoding in ("q9", "r8") and ranges is None:
         take = np.sort(np.random.default_rng(0).choice(n, min(n, 200_000), replace=False))
-        ranges = bounds(np.asarray(vectors[take], dtype=np.float32))
+        sample = np.ascontiguousarray(vectors[take], dtype=np.float32)
+        if encoding == "q9":
+            ranges = bounds(sample)
+        else:
+            ranges = residual_bounds(sample - codec.decode(codec.encode(sample)))
     width = dim * 9 // 8 if encoding == "q9" else dim
-    dtype = {"float32": np.float32, "float16": np.float16, "q9": np.uint8}[encoding]
+    dtype = {"float32": np.float32, "float16": np.float16, "q9": np.uint8, "r8": np.uint8}[encoding]
     out = np.lib.format.open_memmap(folder / "vectors.npy", mode="w+", dtype=dtype, shape=(n, width))
+    codes = None
+    if encoding == "r8":
+        codes = np.lib.format.open_memmap(folder / "vectors-codes.npy", mode="w+", dtype=np.uint8,
+                                          shape=(n, codec.code_size))
     for start in range(0, n, _CHUNK):
-        out[start : start + _CHUNK] = encode(np.asarray(vectors[start : start + _CHUNK]), encoding, ranges)
+        chunk = np.asarray(vectors[start : start + _CHUNK])
+        if encoding == "r8":
+            codes[start : start + _CHUNK], out[start : start + _CHUNK] = encode_residual(chunk, codec, ranges)
+        else:
+            out[start : start + _CHUNK] = encode(chunk, encoding, ranges)
     out.flush()
     del out
-    if encoding != "q9":
+    if codes is not None:
+        codes.flush()
+        del codes
+    if encoding not in ("q9", "r8"):
         return ["vectors.npy"]
     np.save(folder / "vectors-range.npy", ranges, allow_pickle=False)
-    return ["vectors.npy", "vectors-range.npy"]
+    return ["vectors.npy", "vectors-range.npy"] + (["vectors-codes.npy"] if encoding == "r8" else [])
+
+
+def _rows(path: Path, by_row: bool):
+    """A stored matrix: read row by row (``RowFile``), or into memory."""
+    return RowFile(path) if by_row else np.load(path, allow_pickle=False)
 
 
 def read_vectors(folder: Path, encoding: str):
-    """The vectors of a build: a NumPy array (float32) or ``StoredVectors`` (float16, q9).
+    """The vectors of a build: a NumPy array (float32) or ``StoredVectors`` (float16, q9, r8).
 
     Above 256 MB, float32 is memory-mapped and the others read row by row (``RowFile``).
-    Raises OSError or ValueError if a file is unreadable.
+    ``r8`` also reads its codes (row by row if the vectors are) and the candidate index
+    (``dense.faiss``, trained and empty) that decodes them.
+    Raises OSError or ValueError (RuntimeError from FAISS) if a file is unreadable.
     """
     path = folder / "vectors.npy"
     big = path.stat().st_size > _MMAP_ABOVE_BYTES
@@ -158,6 +309,15 @@ def read_vectors(folder: Path, encoding: str):
         data = RowFile(path)
     else:  # exact search reads every row: in memory, or mapped if large
         data = np.load(path, allow_pickle=False, mmap_mode="r" if big else None)
+    if encoding == "r8" and data.dtype == np.uint8 and data.ndim == 2:
+        import faiss
+
+        codec = Codec(faiss.read_index(str(folder / "dense.faiss")))
+        codes = _rows(folder / "vectors-codes.npy", big)
+        ranges = np.load(folder / "vectors-range.npy", allow_pickle=False)
+        if codec.d == data.shape[1] and codes.shape == (len(data), codec.code_size) and codes.dtype == np.uint8 \
+                and ranges.shape == (2, data.shape[1]):
+            return StoredVectors(data, encoding, ranges.astype(np.float32), codes, codec)
     if encoding == "float32" and data.dtype == np.float32:
         return data
     if encoding == "float16" and data.dtype == np.float16 and data.ndim == 2:
