@@ -44,6 +44,10 @@ FIGURES = HERE / "figures.json"
 # (At 2% the classifier could add almost nothing to the lexicon: its thresholds went to 0.98-0.99.)
 DEV_MAX_BENIGN_ALARM = 0.03
 DEV_MAX_RISK_AS_URGENT = 0.10
+# The topic line is calm, but on an ordinary question it is noise that points at suicide or abuse: with
+# the gap rule alone, round 3 put it at 0.30, and 11 of the 40 answerable questions of eval/dev.jsonl
+# ("what is emotional blunting", "self-awareness and resilience") got a self-harm or suicide line.
+DEV_MAX_NONE_AS_TOPIC = 0.02
 C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 # Word 1-2-grams and character 2-5-grams within words (TF-IDF, seen in at least two training texts),
 # beside the vector in the level regression. On dev (target sources, whole text, regression alone,
@@ -239,8 +243,9 @@ def choose_thresholds(rows, X, parts, clf: CrisisClassifier) -> dict:
     for t in grid:
         is_topic = (lex == 1) | (pw[:, 1] >= t)
         gain = is_topic[topic_rows].mean() - is_topic[none_rows].mean()
-        if best_t is None or gain > best_t[0]:
+        if is_topic[none_rows].mean() <= DEV_MAX_NONE_AS_TOPIC and (best_t is None or gain > best_t[0]):
             best_t = (gain, t)
+    best_t = best_t or (None, 1.01)
     return {"whole": {"alarm": float(a_whole), "urgent": float(u), "topic": float(best_t[1])},
             "part": {"alarm": float(a_part), "urgent": float(u), "topic": 1.01}}
 
