@@ -12,6 +12,8 @@ import sys
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ARTICLE, ROOT
 from verbatim.safety import (
@@ -329,3 +331,30 @@ def test_the_hash_encoder_gets_the_lexicon_alone(hash_encoder):
 ])
 def test_physical_numbness_is_told_apart_from_emotional(checker, real_encoder, query, physical):
     assert checker.is_physical(query, real_encoder.encode([query])[0]) is physical
+
+
+FRAGMENTS = [
+    "My sister got married in June.", "I just stood there, smiling because that is what you do.",
+    "I want to die.", "I'm not going to kill myself, but I feel numb.", "I could die of boredom at work.",
+    "I've been cutting again and hiding it.", "He hits me when he drinks.", "i took all my pills an hour ago.",
+    "Why do I feel nothing at happy events?", "I'm dying to see the new film", "so i want to end it all",
+    "because i don't want to be alive", "I nearly died laughing, but then I cried.", "kms lol",
+    "how many pills would it take to not wake up?", "Old self harm scars, how do I fade them?",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=6), st.sampled_from([" ", ", ", " and then ", "\n"]))
+def test_the_lexicon_reads_a_story_as_it_reads_each_sentence(fragments, joint):
+    # The search checks a long question's sentences only against the patterns the whole matched
+    # (lexicon_candidates); the outcome must equal checking every sentence and the whole in full.
+    from verbatim.crisis import _RANK, detect, lexicon_level
+
+    story = joint.join(fragments)
+    best = None
+    for text in [*split_parts(story), story]:
+        found = lexicon_level(text)
+        if found and _RANK[found[0]] > _RANK[best[0] if best else None]:
+            best = found
+    alert = detect(story, None, (), None)
+    assert (alert and (alert.level, alert.category)) == best
