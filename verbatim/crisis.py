@@ -384,8 +384,9 @@ def detect(
     best: tuple[int, str, str, str, str] = (0, "", "", "", "")  # rank, level, category, how, sentence
     texts = [p for p, _ in parts] if parts else split_parts(query)
     candidates = lexicon_candidates(query) if texts else None
+    checked = [] if candidates == frozenset() else [*texts, query]  # nothing matched: nothing to check
     # Sentences first, so that an alert names the sentence that raised it when there is one.
-    for text in [*texts, query] if candidates != frozenset() else []:
+    for text in checked:
         found = lexicon_level(text, candidates)
         if found and _RANK[found[0]] > best[0]:
             best = (_RANK[found[0]], found[0], found[1], "lexicon", "" if text is query else text)
