@@ -1,0 +1,97 @@
+"""The RE2 prefilter only ever narrows what Python's re checks: it never hides a match."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from verbatim import crisis
+from verbatim.prefilter import PatternSet, ascii_stand_in, stands_in_exactly, strip_lookarounds
+
+
+def test_lookarounds_are_removed_whole_including_nested_groups_and_classes():
+    assert strip_lookarounds(r"\bend it\b(?!\s+(with|for\s+(us|them)))") == r"\bend it\b"
+    assert strip_lookarounds(r"(?<!not\s)(?<!don't\s)\bwant to die") == r"\bwant to die"
+    assert strip_lookarounds(r"a(?=[)(])b") == "ab"
+    assert strip_lookarounds(r"\(?=x\)") == r"\(?=x\)"  # escaped parentheses are literals
+    assert strip_lookarounds(r"[(?=]x") == r"[(?=]x"  # so is a group opener inside a class
+    assert strip_lookarounds(r"(?:a|b)(?P<n>c)") == r"(?:a|b)(?P<n>c)"  # other groups stay
+
+
+def test_an_unbalanced_pattern_is_refused():
+    with pytest.raises(ValueError, match="unbalanced"):
+        strip_lookarounds(r"x(?!abc")
+
+
+def test_non_ascii_characters_stand_in_one_for_one_by_kind():
+    assert ascii_stand_in("plain ascii") == "plain ascii"
+    assert ascii_stand_in("café\u2003٣🎉ſ") == "cafa 0#s"
+    assert len(ascii_stand_in("naïve — 🎉🎉")) == len("naïve — 🎉🎉")
+
+
+def test_patterns_that_cannot_stand_in_exactly_are_always_candidates():
+    assert stands_in_exactly(r"\b(took|swallowed)[^.!?]{0,40}pills\b")
+    assert not stands_in_exactly("naïve")  # a literal non-ASCII letter
+    assert not stands_in_exactly(r"[^a-z]kill")  # accepts "é" but not its stand-in "a"
+    patterns = PatternSet([r"\bkill\b", "naïve", r"[^a-z]x"])
+    assert patterns.fast
+    assert patterns.candidates("nothing here") == {1, 2}
+    assert patterns.candidates("kill") == {0, 1, 2}
+
+
+def _lexicon_patterns() -> list[str]:
+    data = json.loads((ROOT / "verbatim" / "data" / "crisis_lexicon.json").read_text("utf-8"))
+    patterns = list(data["ignore"]) + list(data["denial"])
+    for level in ("urgent", "risk", "topic"):
+        for group in data[level].values():
+            patterns += group
+    return patterns
+
+
+LEXICON = _lexicon_patterns()
+COMPILED = [re.compile(p, re.IGNORECASE) for p in LEXICON]
+PREFILTER = PatternSet(LEXICON)
+# Words the patterns are made of, so that generated texts often come close to matching.
+WORDS = sorted({w for p in LEXICON for w in re.findall(r"[a-z']{2,}", p)})
+
+
+def _missed(text: str) -> list[str]:
+    found = PREFILTER.candidates(text)
+    return [LEXICON[i] for i, c in enumerate(COMPILED) if c.search(text) and i not in found]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=4), min_size=1, max_size=12),
+       st.sampled_from([" ", "  ", "-", "\u00a0", "é", "🎉 "]))
+def test_the_prefilter_never_misses_a_match_of_generated_text(words, joint):
+    for text in (joint.join(words), crisis.normalise_text(joint.join(words))):
+        assert _missed(text) == []
+
+
+def test_the_prefilter_never_misses_a_match_of_the_training_texts():
+    # 6,030 labelled texts, real and written: every pattern Python's re matches is a candidate.
+    lines = (ROOT / "training" / "data" / "examples.jsonl").read_text("utf-8").splitlines()
+    texts = [crisis.normalise_text(json.loads(line)["text"]) for line in lines if line.strip()]
+    assert len(texts) > 5000
+    missed = [(t, m) for t in texts for m in _missed(t)]
+    assert missed == []
+
+
+def test_the_lexicon_without_re2_says_the_same(monkeypatch):
+    # Where the wheel is missing every pattern is a candidate: slower, never different.
+    texts = ["i took all my pills an hour ago", "kms i left my keys again", "I'm not going to kill myself",
+             "old self harm scars, best laser treatment", "why can't I cry anymore?", "my dad hits me"]
+    fast = [(crisis.lexicon_level(t), crisis.lexicon_candidates(t), crisis.lexicon_denies(t),
+             crisis.mentions_means(t)) for t in texts]
+    lexicon, means = crisis._lexicon(), crisis._means_pattern()
+    monkeypatch.setattr(lexicon["prefilter"], "_set", None)
+    monkeypatch.setattr(means[1], "_set", None)
+    slow = [(crisis.lexicon_level(t), crisis.lexicon_candidates(t), crisis.lexicon_denies(t),
+             crisis.mentions_means(t)) for t in texts]
+    assert slow == fast
+    assert any(level for level, *_ in fast) and any(m for *_, m in fast)

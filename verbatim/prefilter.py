@@ -1,0 +1,160 @@
+"""Which of many regular expressions can match a text, in one linear-time pass (RE2).
+
+The crisis lexicon is a few hundred alternations. Python's backtracking ``re`` tries each of them at
+every position of the question: about 0.4 ms for a 30-character question and 1 ms per 100 characters
+beyond, most of a warm question's time after the encoder. RE2 (``google-re2``) checks all of them at
+once in microseconds, but it has no lookarounds and its ``\\w`` and ``\\b`` are ASCII only. So RE2 is
+used here only to say which patterns *may* match, and Python's ``re`` decides, with its own
+semantics, among those alone:
+
+- lookarounds are removed before RE2 sees a pattern: an assertion removed only widens what matches;
+- non-ASCII characters are replaced one for one before RE2 sees the text: a digit by ``0``, a letter
+  by ``a`` (or the ASCII letter Python's case folding matches it to), a space by a space, anything
+  else by ``#``, so ``\\d``, ``\\w``, ``\\b``, ``\\s`` and ``.`` agree with Python's at every position,
+  and a literal can only match more, never less.
+
+Without ``google-re2`` installed every pattern is a candidate: slower, never different
+(``tests/test_safety.py`` checks the two agree, property-based).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+try:
+    import re2
+except ImportError:  # pragma: no cover - exercised only where the wheel is missing
+    re2 = None
+
+
+def strip_lookarounds(pattern: str) -> str:
+    """Remove every lookahead and lookbehind ``(?=…)``, ``(?!…)``, ``(?<=…)``, ``(?<!…)``."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        if pattern[i] == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif pattern[i] == "[":
+            end = _class_end(pattern, i)
+            out.append(pattern[i:end])
+            i = end
+        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            i = _group_end(pattern, i)
+        else:
+            out.append(pattern[i])
+            i += 1
+    return "".join(out)
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Index just past the character class that opens at ``i``."""
+    j = i + 1
+    if pattern.startswith("^", j):
+        j += 1
+    if pattern.startswith("]", j):  # a leading ] is a literal
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """Index just past the group that opens at ``i``."""
+    depth, j = 0, i
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(pattern, j)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    raise ValueError(f"unbalanced group in pattern: {pattern!r}")
+
+
+# Non-ASCII letters that Python's re.IGNORECASE matches to an ASCII letter: they stand in as it.
+_CASE_FOLDS = {"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"}
+
+
+def ascii_stand_in(text: str) -> str:
+    """The text with each non-ASCII character replaced by one that ``\\w``/``\\b``/``\\s`` treat alike."""
+    return text if text.isascii() else text.translate(_STAND_INS)
+
+
+class _StandIns(dict):
+    """str.translate table: ASCII maps to itself; any other character to its stand-in, worked out once."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        # Python's \d is str.isdecimal(), \w is str.isalnum() (or _), \s is str.isspace().
+        if c in _CASE_FOLDS:
+            out = _CASE_FOLDS[c]
+        elif c.isdecimal():
+            out = "0"
+        elif c.isalnum():
+            out = "a"
+        else:
+            out = " " if c.isspace() else "#"
+        self[code] = out
+        return out
+
+
+_STAND_INS = _StandIns({i: chr(i) for i in range(128)})
+
+
+# A non-ASCII character of each kind, and what stands in for it.
+_KINDS = {"é": "a", "\u0663": "0", "\u2003": " ", "—": "#", "🎉": "#"}
+_CLASS = re.compile(r"\[(?:\\.|[^\]])+\]")
+
+
+def stands_in_exactly(pattern: str) -> bool:
+    """True if RE2 on the stand-in text can only match more than Python does on the text.
+
+    A literal non-ASCII character, or a character class that accepts a non-ASCII character but not its
+    stand-in (``[^a-z]`` accepts "é" but not "a"), breaks that; such a pattern is always a candidate.
+    """
+    if not pattern.isascii():
+        return False
+    for cls in _CLASS.findall(pattern):
+        compiled = re.compile(cls, re.IGNORECASE)
+        if any(compiled.fullmatch(c) and not compiled.fullmatch(s) for c, s in _KINDS.items()):
+            return False
+    return True
+
+
+class PatternSet:
+    """Patterns (Python ``re`` syntax) and a fast superset test of which of them can match a text."""
+
+    def __init__(self, patterns: Sequence[str]):
+        self.size = len(patterns)
+        self._set = None
+        if re2 is None or not patterns:
+            return
+        options = re2.Options()
+        options.case_sensitive = False
+        options.max_mem = 64 << 20  # a few hundred alternations need more than RE2's 8 MB default
+        candidates = re2.Set.SearchSet(options)
+        for pattern in patterns:
+            # A pattern RE2 cannot stand in for exactly is added as the empty pattern: always a candidate.
+            candidates.Add(strip_lookarounds(pattern) if stands_in_exactly(pattern) else "")
+        candidates.Compile()
+        self._set = candidates
+
+    @property
+    def fast(self) -> bool:
+        return self._set is not None
+
+    def candidates(self, text: str) -> set[int]:
+        """Indices of the patterns that may match ``text`` (all of them without RE2)."""
+        if self._set is None:
+            return set(range(self.size))
+        return set(self._set.Match(ascii_stand_in(text)) or ())
