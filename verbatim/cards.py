@@ -6,6 +6,7 @@ between them in the source file as indexed, so the text is always one verbatim s
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +25,7 @@ HIGHLIGHT_MARGIN = 0.04
 MAX_HIGHLIGHTS = 2
 
 
+@lru_cache(maxsize=4096)
 def source_path(source_root: Path | None, source: str) -> str:
     """Return a passage's file as the user named the corpus folder."""
     if source_root is None:
@@ -33,11 +35,14 @@ def source_path(source_root: Path | None, source: str) -> str:
 
 def section_card(
     index: LoadedIndex, members: list[int], scores: dict[int, float], score: float, query_vecs: np.ndarray,
-    source_root: Path | None, question_part: float,
+    source_root: Path | None, question_part: float, texts: dict[str, str | None] | None = None,
 ) -> PassageHit:
-    """One section's card: a contiguous verbatim span of its passages (``members``), in reading order."""
+    """One section's card: a contiguous verbatim span of its passages (``members``), in reading order.
+
+    ``texts`` keeps the source files read for one answer, so its cards check one snapshot of each file.
+    """
     idx = index
-    run, source = mergeable_run(index, members, scores, source_root)
+    run, source = mergeable_run(index, members, scores, source_root, texts)
     pscores = [scores.get(p, float("-inf")) for p in run]
     spans = [(idx.passages[p].start, idx.passages[p].end) for p in run]
     lo, hi = card_window(spans, pscores, CARD_CHARS, CARD_MARGIN)
@@ -53,7 +58,8 @@ def section_card(
 
 
 def mergeable_run(
-    index: LoadedIndex, members: list[int], scores: dict[int, float], source_root: Path | None
+    index: LoadedIndex, members: list[int], scores: dict[int, float], source_root: Path | None,
+    texts: dict[str, str | None] | None = None,
 ) -> tuple[list[int], str | None]:
     """The section's passages around its best one that can join into one verbatim span, and the
     source text they were checked against (None: the best passage alone). Two passages join only
@@ -63,7 +69,10 @@ def mergeable_run(
     best = max(members, key=lambda p: scores.get(p, float("-inf")))
     if source_root is None or len(members) == 1:
         return [best], None
-    text = _READER.text(source_root / passages[best].source)
+    source, texts = passages[best].source, {} if texts is None else texts
+    if source not in texts:
+        texts[source] = _READER.text(source_root / source)
+    text = texts[source]
 
     def holds(p: int) -> bool:
         return text[passages[p].start : passages[p].end] == passages[p].text
@@ -86,19 +95,18 @@ def highlights(
     index: LoadedIndex, pids: list[int], offset: int, query_vecs: np.ndarray, question_part: float
 ) -> list[tuple[int, int]]:
     """The best-matching sentences of the shown passages, as offsets in the card."""
+    # Each passage's sentence rows (or its own row, when it is one sentence), scored in one product.
+    row_lists = [index.unit_rows.get(pid) or [index.passage_rows[pid]] for pid in pids]
+    all_rows = [r for rows in row_lists for r in rows]
+    all_scores = question_similarity(np.asarray(index.vectors[all_rows]) @ query_vecs.T, question_part)
     candidates: list[tuple[float, tuple[int, int]]] = []
-    for pid in pids:
+    at = 0
+    for pid, rows in zip(pids, row_lists):
         p = index.passages[pid]
-        rows = index.unit_rows.get(pid)
-        if rows:
-            unit_scores = question_similarity(np.asarray(index.vectors[rows]) @ query_vecs.T, question_part)
-            units = [p.units[index.rows[r].unit] for r in rows]
-        else:
-            row = next(i for i, r in enumerate(index.rows) if r.passage == pid and r.unit < 0)
-            unit_scores = question_similarity(np.asarray(index.vectors[[row]]) @ query_vecs.T, question_part)
-            units = list(p.units[:1])
+        units = [p.units[index.rows[r].unit] for r in rows] if pid in index.unit_rows else list(p.units[:1])
         base = p.start - offset
-        candidates += [(float(s), (base + a, base + b)) for s, (a, b) in zip(unit_scores, units)]
+        candidates += [(float(s), (base + a, base + b)) for s, (a, b) in zip(all_scores[at : at + len(rows)], units)]
+        at += len(rows)
     if not candidates:
         return []
     candidates.sort(key=lambda c: -c[0])

@@ -105,6 +105,7 @@ class LoadedIndex:
     lexical: LexicalIndex
     centroid: np.ndarray  # the passage rows' mean, normalised
     unit_rows: dict[int, list[int]] = field(default_factory=dict)  # passage -> its sentence rows
+    passage_rows: dict[int, int] = field(default_factory=dict)  # passage -> its own (whole-passage) row
 
 
 def unit_embedding_text(passage: Passage, unit: int) -> str:
@@ -336,8 +337,11 @@ def load_index(index_dir: Path, encoder: Encoder, *, live: tuple[Path, dict] | N
         raise IndexCorruptError(f"{build}: index files disagree in size; rebuild: {REBUILD_HINT}")
     lexical = LexicalIndex.load(build / "lexical")
     unit_rows: dict[int, list[int]] = {}
+    passage_rows: dict[int, int] = {}
     for i, r in enumerate(rows):
         if r.unit >= 0:
             unit_rows.setdefault(r.passage, []).append(i)
+        else:
+            passage_rows[r.passage] = i
     return LoadedIndex(build, manifest, passages, rows, dense.vectors, dense, lexical, centroid.astype(np.float32),
-                       unit_rows)
+                       unit_rows, passage_rows)

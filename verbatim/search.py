@@ -221,9 +221,10 @@ class Searcher:
             suggestions = self._suggest(qvec) if offer else []
             return SearchResult(query, True, [], crisis, medical, notice, conf, suggestions, missing, evidence=evidence)
         hits = []
+        texts: dict[str, str | None] = {}
         for section, score in rank_sections(scores, self._section_of):
             members = self._sections[section]
-            hit = section_card(idx, members, scores, score, query_vecs, self.source_root, w.question_part)
+            hit = section_card(idx, members, scores, score, query_vecs, self.source_root, w.question_part, texts)
             if hide_means and mentions_means(" ".join(hit.heading_path) + " " + hit.text):
                 continue  # after a risk signal, nothing about drugs or means
             hits.append(hit)
