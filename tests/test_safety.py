@@ -159,6 +159,21 @@ def test_classifier_weights_load_with_the_right_shape():
     assert 0 < clf.blend <= 1
 
 
+def test_prototype_votes_are_the_mean_of_each_levels_nearest_prototypes():
+    # Query time searches float16 FAISS indexes; the vote must be the plain numpy arithmetic.
+    clf = load_classifier()
+    vectors = np.random.default_rng(7).normal(size=(5, 384)).astype(np.float32)
+    vectors[0] = clf.prototypes[3]  # a vector that is a prototype itself
+    unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    sims = unit @ clf.prototypes.T
+    expected = np.stack([
+        [np.sort(sims[row, start:end])[-min(clf.knn_k, end - start):].mean() for start, end in clf._level_blocks]
+        for row in range(len(unit))
+    ])
+    z = np.exp(clf.knn_beta * expected - (clf.knn_beta * expected).max(axis=1, keepdims=True))
+    assert np.allclose(clf.prototype_probabilities(vectors), z / z.sum(axis=1, keepdims=True), atol=1e-5)
+
+
 def test_query_time_needs_no_scikit_learn():
     code = "import sys; from verbatim.safety import load_classifier; load_classifier(); assert 'sklearn' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
