@@ -10,10 +10,10 @@ it (``tests/test_ngrams.py`` checks the two agree).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -32,14 +32,22 @@ def word_ngrams(text: str, low: int, high: int) -> list[str]:
 
 def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
     """Character n-grams within words padded by a space, as scikit-learn's "char_wb" makes them."""
-    grams = []
+    grams: list[str] = []
     for word in _WHITE_SPACES.sub(" ", text.lower()).split():
-        word = f" {word} "
-        for n in range(low, high + 1):
-            grams += [word[i : i + n] for i in range(max(len(word) - n + 1, 1))]
-            if n >= len(word):  # a word no longer than n counts once, whole
-                break
+        grams += _word_char_ngrams(word, low, high)
     return grams
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_char_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
+    # Questions reuse a small vocabulary: a word's grams are worked out once, not per question.
+    word = f" {word} "
+    grams: list[str] = []
+    for n in range(low, high + 1):
+        grams += [word[i : i + n] for i in range(max(len(word) - n + 1, 1))]
+        if n >= len(word):  # a word no longer than n counts once, whole
+            break
+    return tuple(grams)
 
 
 _ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams}
@@ -56,10 +64,12 @@ class NgramTfidf:
     idf: np.ndarray
 
     def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        counts = Counter(g for g in _ANALYZERS[self.analyzer](text, self.low, self.high) if g in self.vocabulary)
-        if not counts:
+        vocabulary = self.vocabulary
+        known = [(vocabulary[g], c) for g, c in Counter(_ANALYZERS[self.analyzer](text, self.low, self.high)).items()
+                 if g in vocabulary]
+        if not known:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        idx = np.fromiter((self.vocabulary[g] for g in counts), dtype=np.int64, count=len(counts))
-        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
+        idx = np.array([i for i, _ in known], dtype=np.int64)
+        tf = 1.0 + np.log(np.array([c for _, c in known], dtype=np.float64))
         values = tf * self.idf[idx]
         return idx, (values / np.linalg.norm(values)).astype(np.float32)
