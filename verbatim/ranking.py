@@ -42,17 +42,20 @@ def question_similarity(sims: np.ndarray, part_share: float) -> np.ndarray:
 
 
 def best_per_passage(
-    sims: np.ndarray, rows: np.ndarray, row_passage: list[int], row_unit: list[int]
+    sims: np.ndarray, rows: np.ndarray, row_passage: np.ndarray | list[int], row_unit: np.ndarray | list[int]
 ) -> tuple[dict[int, float], dict[int, float]]:
     """Best similarity of each passage's own row and of its best sentence row."""
-    whole: dict[int, float] = {}
-    part: dict[int, float] = {}
-    for sim, row in zip(sims.tolist(), rows.tolist()):
-        best = whole if row_unit[row] < 0 else part
-        p = row_passage[row]
-        if sim > best.get(p, -1.0):
-            best[p] = sim
-    return whole, part
+    return (best_by_key(sims, np.asarray(row_passage)[rows], np.asarray(row_unit)[rows] < 0),
+            best_by_key(sims, np.asarray(row_passage)[rows], np.asarray(row_unit)[rows] >= 0))
+
+
+def best_by_key(values: np.ndarray, keys: np.ndarray, where: np.ndarray | None = None) -> dict[int, float]:
+    """The largest value of each key (among ``where``), as a dict."""
+    values, keys = np.asarray(values, dtype=np.float64), np.asarray(keys)
+    if where is not None:
+        values, keys = values[where], keys[where]
+    order = np.argsort(values, kind="stable")  # ascending: a key's last, largest value is what dict() keeps
+    return dict(zip(keys[order].tolist(), values[order].tolist()))
 
 
 def fuse(

@@ -33,7 +33,7 @@ from .errors import QueryError
 from .index import LoadedIndex, ensure_fresh, load_index, read_manifest
 from .abstention import load_model as load_abstention_model
 from .lexical import tokenize
-from .ranking import WEIGHTS, RankingWeights, best_per_passage, fuse, question_similarity, rank_sections
+from .ranking import WEIGHTS, RankingWeights, best_by_key, best_per_passage, fuse, question_similarity, rank_sections
 from .results import PassageHit, SearchResult  # noqa: F401 (re-exported)
 from .safety import CrisisAlert, MedicalNote, SafetyChecker, mentions_means, split_parts  # noqa: F401
 
@@ -98,8 +98,8 @@ class Searcher:
         self._heading_vectors: np.ndarray | None = None
         titles = list(dict.fromkeys(p.heading_path[0] for p in index.passages if p.heading_path))
         self._title_vectors = encoder.encode(titles) if titles else np.zeros((0, encoder.dim), np.float32)
-        self._row_passage = [r.passage for r in index.rows]
-        self._row_unit = [r.unit for r in index.rows]
+        self._row_passage = np.array([r.passage for r in index.rows], dtype=np.int64)
+        self._row_unit = np.array([r.unit for r in index.rows], dtype=np.int64)
         # Passages of one section (same file, same headings) are consecutive in the index.
         self._section_of: list[int] = []
         self._sections: list[list[int]] = []
@@ -201,9 +201,7 @@ class Searcher:
             top_rows = np.flatnonzero(lex)
             if len(top_rows) > _DENSE_CANDIDATES:
                 top_rows = top_rows[np.argpartition(-lex[top_rows], _DENSE_CANDIDATES - 1)[:_DENSE_CANDIDATES]]
-            for row in top_rows.tolist():
-                p = self._row_passage[row]
-                lexical[p] = max(lexical.get(p, 0.0), float(lex[row]) / top_lex)
+            lexical = best_by_key(lex[top_rows] / top_lex, self._row_passage[top_rows])
         scores = fuse(whole, part, lexical, floor, idx.unit_rows.keys(), w)
 
         evidence = self._evidence(text, full, names, missing, vecs, len(parts), row_sims, rows)
@@ -238,7 +236,7 @@ class Searcher:
     ) -> dict[str, float]:
         """What the abstention model weighs (abstention.FEATURES), from vectors already computed."""
         qvecs = vecs[: 1 + n_parts]
-        whole_row = np.asarray(self._row_unit)[rows] < 0 if len(rows) else np.zeros(0, bool)
+        whole_row = self._row_unit[rows] < 0
         per_vector_best = row_sims.max(axis=0) if len(rows) else np.zeros(len(qvecs))
         passage_sims = np.sort(row_sims[whole_row, 0])[::-1] if whole_row.any() else np.zeros(1)
         centroid = qvecs @ self._centroid
