@@ -150,3 +150,28 @@ def test_the_watch_command_rebuilds_and_the_cli_answers_from_the_new_build(
         watcher.send_signal(signal.SIGTERM)
         _, err = watcher.communicate(timeout=20)
     assert watcher.returncode == 0 and err.splitlines()[-1] == f"stopped watching {corpus_copy}."
+
+
+def test_a_build_this_version_cannot_read_is_built_anew_on_first_open(hash_index, small_corpus, hash_encoder, caplog):
+    # After an upgrade that changes the index format the page used to say "unavailable" until someone
+    # ran the build; now the first open builds it.
+    from verbatim.store import INDEX_FORMAT
+
+    old = current_build(hash_index)
+    manifest = json.loads((old / "manifest.json").read_text("utf-8"))
+    (old / "manifest.json").write_text(json.dumps({**manifest, "format": INDEX_FORMAT - 1}), "utf-8")
+    result = LiveSearcher(hash_index, small_corpus, encoder=hash_encoder).search(QUESTION, 1)
+    assert current_build(hash_index) != old
+    assert result.passages[0].text.startswith("Cats sleep sixteen hours a day.")
+    assert "index format" in caplog.text and "building it anew" in caplog.text
+
+
+def test_without_rebuilding_a_build_this_version_cannot_read_is_an_error(hash_index, small_corpus, hash_encoder):
+    from verbatim.errors import IndexMismatchError
+    from verbatim.store import INDEX_FORMAT
+
+    old = current_build(hash_index)
+    manifest = json.loads((old / "manifest.json").read_text("utf-8"))
+    (old / "manifest.json").write_text(json.dumps({**manifest, "format": INDEX_FORMAT - 1}), "utf-8")
+    with pytest.raises(IndexMismatchError, match=f"index format {INDEX_FORMAT - 1} is not {INDEX_FORMAT}"):
+        LiveSearcher(hash_index, small_corpus, encoder=hash_encoder, rebuild=False).search(QUESTION, 1)

@@ -7,19 +7,25 @@ index if ``CURRENT`` names a new build (made by ``python -m verbatim watch``, th
 second for a one-paragraph edit) and the question asked again of the new build. When that
 cannot happen (a read-only folder, a full disk, a file that no longer loads), the
 passages of the changed files are left out and the files named in ``SearchResult.withheld``.
+A build this version cannot read (an upgrade changed the index format, the model or the
+chunker) is built anew from the corpus when it is first opened, rather than leaving readers
+with "unavailable" until someone runs the build.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
 from .config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K
-from .embedding import Encoder
-from .errors import VerbatimError
+from .embedding import Encoder, load_encoder
+from .errors import IndexMismatchError, VerbatimError
 from .freshness import SourceReader, changed_sources, withhold
 from .index import BuildReport, build_index, current_build, rebuild_reason
 from .search import Searcher, SearchResult
+
+log = logging.getLogger(__name__)
 
 
 class LiveSearcher:
@@ -55,9 +61,20 @@ class LiveSearcher:
         with self._lock:
             live = current_build(self.index_dir)
             if self._searcher is None or live is None or live != self._searcher.index.folder:
-                self._searcher = Searcher.open(self.index_dir, self.corpus, encoder=self._encoder, check_fresh=False)
+                self._searcher = self._open()
                 self._encoder = self._searcher.encoder
             return self._searcher
+
+    def _open(self) -> Searcher:
+        try:
+            return Searcher.open(self.index_dir, self.corpus, encoder=self._encoder, check_fresh=False)
+        except IndexMismatchError as e:
+            if not self.rebuild or not self.corpus.is_dir():
+                raise
+            log.warning("index: %s; building it anew from %s", e, self.corpus)
+            self._encoder = self._encoder or load_encoder()
+            build_index(self.corpus, self.index_dir, self._encoder, wait=self.wait)
+            return Searcher.open(self.index_dir, self.corpus, encoder=self._encoder, check_fresh=False)
 
     def refresh(self) -> BuildReport | None:
         """Rebuild incrementally if the corpus or the code changed since the live build.
