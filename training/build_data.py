@@ -9,8 +9,9 @@ Sources (see training/DATA_CARD.md):
 - counsel-chat questions (MIT), labelled by us in training/labels_counsel_chat.json.
 - training/data/written.txt: examples we wrote from public warning-sign material (rounds 1 and 2);
   training/data/written_round3.txt: round 3, written by a session that never saw the evaluation sets.
-- eval/crisis-blind/blind.jsonl: the first blind set, moved into training after its one scoring
-  (eval/crisis-blind-2/ is the blind set now).
+  training/data/written_round4.txt: round 4, the same way.
+- eval/crisis-blind/blind.jsonl and eval/crisis-blind-2/blind.jsonl: the first two blind sets, moved
+  into training after their one scoring each (eval/crisis-blind-3/ is the blind set now).
 
 Writes training/data/examples.jsonl: {"text", "level", "category", "source", "split"}, where level is
 none/topic/risk/urgent and split is train/dev/test. The split is a hash of the text (so about
@@ -171,18 +172,18 @@ def written(name: str = "written.txt", source: str = "written") -> list[dict]:
     return out
 
 
-def crisis_blind1() -> list[dict]:
-    """The first blind set (eval/crisis-blind/), written by another session, after its one scoring."""
+def scored_blind_set(folder: str, source: str) -> list[dict]:
+    """A blind set of eval/, written by another session, moved into training after its one scoring."""
     out = []
-    for line in (HERE.parent / "eval" / "crisis-blind" / "blind.jsonl").read_text("utf-8").splitlines():
+    for line in (HERE.parent / "eval" / folder / "blind.jsonl").read_text("utf-8").splitlines():
         if line.strip():
             q = json.loads(line)
-            out.append({"text": q["text"], "level": q["level"], "category": q["category"] or "-", "source": "crisis_blind1"})
+            out.append({"text": q["text"], "level": q["level"], "category": q["category"] or "-", "source": source})
     return out
 
 
 # Added after the locked test part was scored (twice): never in test, so that part stays the one scored.
-LATE_SOURCES = {"written3", "crisis_blind1"}
+LATE_SOURCES = {"written3", "crisis_blind1", "written4", "crisis_blind2"}
 
 
 def _bucket(text: str, salt: str = "") -> int:
@@ -205,7 +206,8 @@ def main() -> None:
                         help="counsel-chat questions.jsonl (MIT); default ../shared/data/counsel-chat/questions.jsonl")
     args = parser.parse_args()
     examples = (construct_tracker(fetch_wheel()) + counsel_chat(args.counsel_chat) + written()
-                + written("written_round3.txt", "written3") + crisis_blind1())
+                + written("written_round3.txt", "written3") + scored_blind_set("crisis-blind", "crisis_blind1")
+                + written("written_round4.txt", "written4") + scored_blind_set("crisis-blind-2", "crisis_blind2"))
     seen, rows = set(), []
     for e in examples:
         key = e["text"].lower()
