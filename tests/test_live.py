@@ -175,3 +175,31 @@ def test_without_rebuilding_a_build_this_version_cannot_read_is_an_error(hash_in
     (old / "manifest.json").write_text(json.dumps({**manifest, "format": INDEX_FORMAT - 1}), "utf-8")
     with pytest.raises(IndexMismatchError, match=f"index format {INDEX_FORMAT - 1} is not {INDEX_FORMAT}"):
         LiveSearcher(hash_index, small_corpus, encoder=hash_encoder, rebuild=False).search(QUESTION, 1)
+
+
+def test_a_search_on_another_thread_runs_faiss_and_blas_on_one_thread(hash_index, small_corpus, hash_encoder):
+    # The page answers on Streamlit's script threads, not on the thread that opened the searcher;
+    # OpenMP's thread count is per thread, and two threads made FAISS's small searches slower.
+    import faiss
+
+    from verbatim.search import Searcher
+
+    searcher = Searcher.open(hash_index, small_corpus, encoder=hash_encoder)
+    seen = []
+    search = searcher.index.dense.search
+
+    def recording(*args, **kwargs):
+        seen.append(faiss.omp_get_max_threads())
+        return search(*args, **kwargs)
+
+    searcher.index.dense.search = recording
+
+    def ask():
+        faiss.omp_set_num_threads(2)  # what a new thread gets on this 2-core machine
+        searcher.search(QUESTION)
+        seen.append(faiss.omp_get_max_threads())
+
+    worker = threading.Thread(target=ask)
+    worker.start()
+    worker.join()
+    assert seen == [1, 2]  # one thread while answering; the thread's own setting restored after

@@ -91,7 +91,8 @@ class Searcher:
         self._lock = threading.Lock()  # bm25s keeps per-call scratch state
         import faiss
 
-        # One query at a time: OpenMP's thread start-up costs more than the search itself.
+        # One query at a time: OpenMP's thread start-up costs more than the search itself. (This thread
+        # only; search() limits the thread it runs on.)
         faiss.omp_set_num_threads(1)
         self._questions: list[str] | None = None
         self._centroid = index.centroid  # computed by the build: no pass over every vector here
@@ -158,7 +159,10 @@ class Searcher:
         # two threads, OpenBLAS waits for the second core: on a busy 2-core machine (load 5) the crisis
         # prototypes took 12 ms instead of 0.2 ms, and a whole search 44-56 ms instead of 21-26 ms.
         # Concurrent searches may leave BLAS at one thread, which is what answering wants anyway.
-        with _blas().limit(limits=1, user_api="blas"):
+        # OpenMP (FAISS) too: its thread count is per calling thread, and the page answers on
+        # Streamlit's script threads, not on the thread that opened the searcher. (Limiting BLAS alone
+        # did that only because FAISS's bundled OpenBLAS is built on OpenMP; now it is said.)
+        with _threadpools().limit(limits=1):
             return self._search(query, top_k)
 
     def _search(self, query: str, top_k: int) -> SearchResult:
@@ -268,7 +272,7 @@ class Searcher:
 
 
 @cache
-def _blas() -> ThreadpoolController:
+def _threadpools() -> ThreadpoolController:
     return ThreadpoolController()
 
 
