@@ -7,7 +7,9 @@ once in microseconds, but it has no lookarounds and its ``\\w`` and ``\\b`` are 
 used here only to say which patterns *may* match, and Python's ``re`` decides, with its own
 semantics, among those alone:
 
-- lookarounds are removed before RE2 sees a pattern: an assertion removed only widens what matches;
+- lookarounds are removed before RE2 sees a pattern, and ``$`` is widened to a newline or the end: each
+  only widens what matches; a form RE2 might read differently (``{,n}``, inline flags, escapes that name
+  a character…) is not given to RE2 at all, and that pattern is always a candidate;
 - non-ASCII characters are replaced one for one before RE2 sees the text: a digit by ``0``, a letter
   by ``a`` (or the ASCII letter Python's case folding matches it to), a space by a space, anything
   else by ``#``, so ``\\d``, ``\\w``, ``\\b``, ``\\s`` and ``.`` agree with Python's at every position,
@@ -28,8 +30,10 @@ except ImportError:  # pragma: no cover - exercised only where the wheel is miss
     re2 = None
 
 
-def strip_lookarounds(pattern: str) -> str:
-    """Remove every lookahead and lookbehind ``(?=…)``, ``(?!…)``, ``(?<=…)``, ``(?<!…)``."""
+def widened(pattern: str) -> str:
+    """The pattern RE2 is given: every lookahead and lookbehind ``(?=…)``, ``(?!…)``, ``(?<=…)``,
+    ``(?<!…)`` removed, and ``$`` widened to ``(?:\\n|$)`` (Python's ``$`` also matches before a final
+    newline; RE2's only at the end). Each change only lets more texts match."""
     out: list[str] = []
     i, n = 0, len(pattern)
     while i < n:
@@ -42,6 +46,9 @@ def strip_lookarounds(pattern: str) -> str:
             i = end
         elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
             i = _group_end(pattern, i)
+        elif pattern[i] == "$":
+            out.append("(?:\\n|$)")
+            i += 1
         else:
             out.append(pattern[i])
             i += 1
@@ -111,24 +118,70 @@ class _StandIns(dict):
 _STAND_INS = _StandIns({i: chr(i) for i in range(128)})
 
 
-# A non-ASCII character of each kind, and what stands in for it.
-_KINDS = {"é": "a", "\u0663": "0", "\u2003": " ", "—": "#", "🎉": "#"}
-_CLASS = re.compile(r"\[(?:\\.|[^\]])+\]")
+# A non-ASCII character of each kind (and the ones case folding ties to ASCII), and its stand-in.
+_KINDS = {"é": "a", "\u0663": "0", "\u2003": " ", "—": "#", "🎉": "#", **_CASE_FOLDS}
+_GROUP_OPENERS = ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?P<")
 
 
 def stands_in_exactly(pattern: str) -> bool:
-    """True if RE2 on the stand-in text can only match more than Python does on the text.
+    """True if RE2, on the stand-in text and without lookarounds, can only match more than Python.
 
-    A literal non-ASCII character, or a character class that accepts a non-ASCII character but not its
-    stand-in (``[^a-z]`` accepts "é" but not "a"), breaks that; such a pattern is always a candidate.
+    Conservative: anything whose meaning could differ is refused, and a refused pattern is always a
+    candidate. Refused: a non-ASCII character; an escape other than ``\\b \\B \\w \\W \\s \\S \\d \\D``
+    or an escaped symbol (``\\x..``, ``\\u....``, ``\\N{…}``, back-references, ``\\Z`` …); ``{,n}``; inline flags, atomic groups, comments and other
+    ``(?`` forms; possessive quantifiers; a quantifier right after a lookaround; a character class
+    that accepts a non-ASCII character but not its stand-in (``[^a-z]`` accepts "é" but not "a"), or
+    that Python cannot compile on its own.
     """
     if not pattern.isascii():
         return False
-    for cls in _CLASS.findall(pattern):
-        compiled = re.compile(cls, re.IGNORECASE)
-        if any(compiled.fullmatch(c) and not compiled.fullmatch(s) for c, s in _KINDS.items()):
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            escaped = pattern[i + 1 : i + 2]
+            if not escaped or (escaped.isalnum() and escaped not in "bBwWsSdD"):
+                return False
+            i += 2
+        elif c == "[":
+            end = _class_end(pattern, i)
+            if not _class_stands_in(pattern[i:end]):
+                return False
+            i = end
+        elif pattern.startswith("{,", i) or (c in "*+?}" and pattern.startswith("+", i + 1)):
             return False
+        elif pattern.startswith("(?", i):
+            if not pattern.startswith(_GROUP_OPENERS, i):
+                return False
+            if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+                end = _group_end(pattern, i)
+                if pattern[end : end + 1] in ("*", "+", "?", "{"):
+                    return False
+            i += 2
+        else:
+            i += 1
     return True
+
+
+def _class_stands_in(cls: str) -> bool:
+    if re.search(r"\\[^wWsSdD\W_]", cls):  # \x.., \u...., \N{…}, octal, \b (backspace here) …
+        return False
+    try:
+        plain, folded = re.compile(cls), re.compile(cls, re.IGNORECASE)
+    except re.error:
+        return False
+    return not any((plain.fullmatch(c) or folded.fullmatch(c)) and not folded.fullmatch(s) for c, s in _KINDS.items())
+
+
+def _re2_form(pattern: str) -> str:
+    try:
+        if stands_in_exactly(pattern):
+            form = widened(pattern)
+            re2.compile(form)
+            return form
+    except (ValueError, re2.error):
+        pass
+    return ""
 
 
 class PatternSet:
@@ -144,8 +197,9 @@ class PatternSet:
         options.max_mem = 64 << 20  # a few hundred alternations need more than RE2's 8 MB default
         candidates = re2.Set.SearchSet(options)
         for pattern in patterns:
-            # A pattern RE2 cannot stand in for exactly is added as the empty pattern: always a candidate.
-            candidates.Add(strip_lookarounds(pattern) if stands_in_exactly(pattern) else "")
+            # A pattern RE2 cannot stand in for exactly, or cannot read, is added as the empty pattern:
+            # always a candidate.
+            candidates.Add(_re2_form(pattern))
         candidates.Compile()
         self._set = candidates
 
