@@ -203,3 +203,30 @@ def test_a_search_on_another_thread_runs_faiss_and_blas_on_one_thread(hash_index
     worker.start()
     worker.join()
     assert seen == [1, 2]  # one thread while answering; the thread's own setting restored after
+
+
+def test_a_failed_rebuild_of_an_unreadable_build_is_not_retried_on_every_request(
+    hash_index, small_corpus, hash_encoder, monkeypatch
+):
+    # The page makes a new LiveSearcher on each load until one opens: a build that fails (here another
+    # file of the corpus is binary) must not be attempted again on every load, and the reader's error
+    # stays the one that says what is wrong with the index.
+    from verbatim import live
+    from verbatim.errors import IndexMismatchError
+    from verbatim.store import INDEX_FORMAT
+
+    monkeypatch.setattr(live, "_failed_rebuilds", {})
+    old = current_build(hash_index)
+    manifest = json.loads((old / "manifest.json").read_text("utf-8"))
+    (old / "manifest.json").write_text(json.dumps({**manifest, "format": INDEX_FORMAT - 1}), "utf-8")
+    (small_corpus / "broken.md").write_bytes(b"\x00\x01binary")
+    builds = []
+    real_build = live.build_index
+    monkeypatch.setattr(live, "build_index", lambda *a, **k: builds.append(1) or real_build(*a, **k))
+    first = LiveSearcher(hash_index, small_corpus, encoder=hash_encoder)
+    with pytest.raises(IndexMismatchError, match="index format"):
+        first.search(QUESTION)
+    assert first.rebuild_error == "broken.md: looks like a binary file; remove it from the corpus."
+    with pytest.raises(IndexMismatchError, match="index format"):
+        LiveSearcher(hash_index, small_corpus, encoder=hash_encoder).search(QUESTION)
+    assert builds == [1]  # tried once, not again on the second request

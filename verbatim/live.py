@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 
 from .config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K
@@ -26,6 +27,12 @@ from .index import BuildReport, build_index, current_build, rebuild_reason
 from .search import Searcher, SearchResult
 
 log = logging.getLogger(__name__)
+
+# After a failed attempt to build anew a build this version cannot read, requests within this many
+# seconds get the original error at once instead of another full build each. Kept per index folder for
+# the process: the page makes a new LiveSearcher on each load until one opens.
+REBUILD_RETRY_SECONDS = 60.0
+_failed_rebuilds: dict[Path, float] = {}
 
 
 class LiveSearcher:
@@ -69,11 +76,21 @@ class LiveSearcher:
         try:
             return Searcher.open(self.index_dir, self.corpus, encoder=self._encoder, check_fresh=False)
         except IndexMismatchError as e:
+            failed = _failed_rebuilds.get(self.index_dir.resolve())
             if not self.rebuild or not self.corpus.is_dir():
                 raise
+            if failed is not None and time.monotonic() - failed < REBUILD_RETRY_SECONDS:
+                raise  # the last attempt failed moments ago: say so, do not build on every request
             log.warning("index: %s; building it anew from %s", e, self.corpus)
-            self._encoder = self._encoder or load_encoder()
-            build_index(self.corpus, self.index_dir, self._encoder, wait=self.wait)
+            try:
+                self._encoder = self._encoder or load_encoder()
+                build_index(self.corpus, self.index_dir, self._encoder, wait=self.wait)
+            except (VerbatimError, OSError) as build_error:
+                _failed_rebuilds[self.index_dir.resolve()] = time.monotonic()
+                self.rebuild_error = str(build_error)
+                log.error("index: could not build it anew: %s", build_error)
+                raise e from build_error
+            _failed_rebuilds.pop(self.index_dir.resolve(), None)
             return Searcher.open(self.index_dir, self.corpus, encoder=self._encoder, check_fresh=False)
 
     def refresh(self) -> BuildReport | None:

@@ -16,7 +16,7 @@ semantics, among those alone:
   and a literal can only match more, never less.
 
 Without ``google-re2`` installed every pattern is a candidate: slower, never different
-(``tests/test_safety.py`` checks the two agree, property-based).
+(``tests/test_prefilter.py`` checks the two agree, property-based).
 """
 
 from __future__ import annotations
