@@ -18,11 +18,8 @@ The whole set is LOCKED: a test set to be scored exactly once, after the method 
 
 Run:  python eval/reddit-blind-2/build_labels.py
 """
-import csv
 import importlib.util
-import io
 import json
-import random
 import re
 from pathlib import Path
 
@@ -40,11 +37,10 @@ def _first_set():
 
 
 first = _first_set()
-ARTICLE, MEMBER, LICENSE_MEMBER, SOURCE = first.ARTICLE, first.MEMBER, first.LICENSE_MEMBER, first.SOURCE
-GOLD, NON_ENGLISH = first.GOLD, first.NON_ENGLISH
-fetch_wheel, make_query, mostly_links = first.fetch_wheel, first.make_query, first.mostly_links
+MEMBER, LICENSE_MEMBER = first.MEMBER, first.LICENSE_MEMBER
+fetch_wheel, check_gold, eligible_posts, labelled_items = (
+    first.fetch_wheel, first.check_gold, first.eligible_posts, first.labelled_items)
 
-MIN_QUERY = 40
 N_RANDOM = 30
 RANDOM_SEED = 20261130
 
@@ -248,62 +244,15 @@ def is_candidate(p):
 
 def main():
     text, licence = fetch_wheel()
-    article = ARTICLE.read_text(encoding="utf-8")
-    lines = article.split("\n")
-    for key, g in GOLD.items():
-        assert g in article, key
-        assert len(g) >= 40, key
-        assert any(g in line for line in lines), key
-
-    csv.field_size_limit(10 ** 9)
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    assert len(rows) == 7020
-    posts = sorted(({"rowid": int(r[""]), "subreddit": r["subreddit"], "query": make_query(r["post"])}
-                    for r in rows), key=lambda p: p["rowid"])
-    assert len({p["rowid"] for p in posts}) == len(posts)
+    check_gold()
     assert len(USED_IN_EVAL_REDDIT) == 286
-
-    # Eligibility and exact-duplicate removal (the lowest rowid of each identical query is kept), exactly as
-    # in eval/reddit/; then the posts already labelled there are set aside.
-    seen, eligible = set(), []
-    for p in posts:
-        q = p["query"]
-        if len(q) < MIN_QUERY or mostly_links(q) or p["rowid"] in NON_ENGLISH or q in seen:
-            continue
-        seen.add(q)
-        eligible.append(p)
+    # Eligible exactly as in eval/reddit/; then the posts already labelled there are set aside.
+    eligible = eligible_posts(text)
     assert USED_IN_EVAL_REDDIT <= {p["rowid"] for p in eligible}
     available = [p for p in eligible if p["rowid"] not in USED_IN_EVAL_REDDIT]
-    by_id = {p["rowid"]: p for p in available}
-
-    labels = {}
-    for rid, (kind, note, gold_keys, crisis) in LABELS.items():
+    for rid in LABELS:
         assert rid not in USED_IN_EVAL_REDDIT, f"rowid {rid} is already in eval/reddit"
-        assert rid in by_id, f"rowid {rid} is not eligible"
-        assert is_candidate(by_id[rid]), f"rowid {rid} is not a keyword candidate"
-        assert kind in ("answer", "none")
-        assert (kind == "answer") == bool(gold_keys), rid
-        assert len(gold_keys) <= 4 and len(set(gold_keys)) == len(gold_keys), rid
-        labels[rid] = (kind, note, [GOLD[k] for k in gold_keys], crisis)
-
-    pool = [p["rowid"] for p in available if not is_candidate(p) and p["rowid"] not in labels]
-    for rid in random.Random(RANDOM_SEED).sample(pool, N_RANDOM):
-        labels[rid] = ("none", RANDOM_NOTES.get(rid, ""), [], rid in RANDOM_CRISIS)
-    assert set(RANDOM_NOTES) <= set(labels) and RANDOM_CRISIS <= set(labels)
-
-    items = {}
-    for rid, (kind, note, gold, crisis) in labels.items():
-        p = by_id[rid]
-        item = {"id": f"rd{rid}", "kind": kind, "query": p["query"]}
-        if gold:
-            item["gold"] = gold
-        if note:
-            item["note"] = note
-        if crisis:
-            item["crisis"] = True
-        item["subreddit"] = p["subreddit"]
-        item["source"] = f"{SOURCE}:{rid}"
-        items[rid] = item
+    items, pool = labelled_items(available, LABELS, is_candidate, RANDOM_SEED, N_RANDOM, RANDOM_NOTES, RANDOM_CRISIS)
 
     # One locked test file: answer first, then none, each by rowid.
     order = {"answer": 0, "none": 1}
@@ -325,7 +274,7 @@ def main():
     cn = sum(it["kind"] == "none" and it.get("crisis", False) for it in items.values())
     print(f"test: answer={a} none={n} total={len(items)} crisis={ca}/{cn}")
     print(f"available={len(available)} candidates={sum(is_candidate(p) for p in available)} "
-          f"random pool={len(pool)} eligible={len(eligible)}")
+          f"random pool={pool} eligible={len(eligible)}")
 
 
 if __name__ == "__main__":

@@ -432,8 +432,8 @@ def mostly_links(query):
     return sum(map(len, links)) > len(query) / 2
 
 
-def main():
-    text, licence = fetch_wheel()
+def check_gold():
+    """Every gold string is a verbatim line fragment of the article, at least 40 characters."""
     article = ARTICLE.read_text(encoding="utf-8")
     lines = article.split("\n")
     for key, g in GOLD.items():
@@ -441,14 +441,16 @@ def main():
         assert len(g) >= 40, key
         assert any(g in line for line in lines), key
 
+
+def eligible_posts(text):
+    """The file's posts as queries, by rowid: long enough, not mostly links, English, no exact repeat
+    (the lowest rowid of each identical query is kept)."""
     csv.field_size_limit(10 ** 9)
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert len(rows) == 7020
     posts = sorted(({"rowid": int(r[""]), "subreddit": r["subreddit"], "query": make_query(r["post"])}
                     for r in rows), key=lambda p: p["rowid"])
     assert len({p["rowid"] for p in posts}) == len(posts)
-
-    # Eligibility and exact-duplicate removal (the lowest rowid of each identical query is kept).
     seen, eligible = set(), []
     for p in posts:
         q = p["query"]
@@ -456,29 +458,29 @@ def main():
             continue
         seen.add(q)
         eligible.append(p)
-    by_id = {p["rowid"]: p for p in eligible}
+    return eligible
 
-    def is_candidate(p):
-        if KW1.search(p["query"]):
-            return True
-        return p["subreddit"] not in KW2_SKIP_SUBS and bool(KW2.search(p["query"]))
 
-    labels = {}
-    for rid, (kind, note, gold_keys, crisis) in LABELS.items():
+def labelled_items(posts, labels, is_candidate, seed, n_random, random_notes, random_crisis):
+    """The hand labels (checked), plus ``n_random`` non-candidate posts drawn with ``seed`` as `none`,
+    as eval items by rowid; and the size of the pool they were drawn from."""
+    by_id = {p["rowid"]: p for p in posts}
+    chosen = {}
+    for rid, (kind, note, gold_keys, crisis) in labels.items():
         assert rid in by_id, f"rowid {rid} is not eligible"
         assert is_candidate(by_id[rid]), f"rowid {rid} is not a keyword candidate"
         assert kind in ("answer", "none")
         assert (kind == "answer") == bool(gold_keys), rid
         assert len(gold_keys) <= 4 and len(set(gold_keys)) == len(gold_keys), rid
-        labels[rid] = (kind, note, [GOLD[k] for k in gold_keys], crisis)
+        chosen[rid] = (kind, note, [GOLD[k] for k in gold_keys], crisis)
 
-    pool = [p["rowid"] for p in eligible if not is_candidate(p) and p["rowid"] not in labels]
-    for rid in random.Random(RANDOM_SEED).sample(pool, N_RANDOM):
-        labels[rid] = ("none", RANDOM_NOTES.get(rid, ""), [], rid in RANDOM_CRISIS)
-    assert set(RANDOM_NOTES) <= set(labels) and RANDOM_CRISIS <= set(labels)
+    pool = [p["rowid"] for p in posts if not is_candidate(p) and p["rowid"] not in chosen]
+    for rid in random.Random(seed).sample(pool, n_random):
+        chosen[rid] = ("none", random_notes.get(rid, ""), [], rid in random_crisis)
+    assert set(random_notes) <= set(chosen) and random_crisis <= set(chosen)
 
     items = {}
-    for rid, (kind, note, gold, crisis) in labels.items():
+    for rid, (kind, note, gold, crisis) in chosen.items():
         p = by_id[rid]
         item = {"id": f"rd{rid}", "kind": kind, "query": p["query"]}
         if gold:
@@ -490,6 +492,20 @@ def main():
         item["subreddit"] = p["subreddit"]
         item["source"] = f"{SOURCE}:{rid}"
         items[rid] = item
+    return items, len(pool)
+
+
+def main():
+    text, licence = fetch_wheel()
+    check_gold()
+    eligible = eligible_posts(text)
+
+    def is_candidate(p):
+        if KW1.search(p["query"]):
+            return True
+        return p["subreddit"] not in KW2_SKIP_SUBS and bool(KW2.search(p["query"]))
+
+    items, pool = labelled_items(eligible, LABELS, is_candidate, RANDOM_SEED, N_RANDOM, RANDOM_NOTES, RANDOM_CRISIS)
 
     # Split, stratified by kind: sorted rowids, a fresh Random(20261201) per kind (answer first, then none),
     # first half (rounded up) -> dev, the rest -> test.
@@ -521,7 +537,7 @@ def main():
         ca = sum(items[r]["kind"] == "answer" and items[r].get("crisis", False) for r in ids)
         cn = sum(items[r]["kind"] == "none" and items[r].get("crisis", False) for r in ids)
         print(f"{name}: answer={a} none={n} total={len(ids)} crisis={ca}/{cn}")
-    print(f"random pool={len(pool)} eligible={len(eligible)}")
+    print(f"random pool={pool} eligible={len(eligible)}")
 
 
 if __name__ == "__main__":
