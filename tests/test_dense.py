@@ -5,6 +5,8 @@ import json
 import faiss
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import verbatim.dense as dense
 from verbatim.vectors import Codec, RowFile, StoredVectors, decode, encode, encode_residual, read_vectors, write_vectors
@@ -179,6 +181,84 @@ def test_an_edit_reuses_the_trained_index_and_its_ranges(tmp_path, monkeypatch):
     assert np.array_equal(np.load(first / "vectors-range.npy"), np.load(second / "vectors-range.npy"))
     got = dense.read_dense(second, entry2).search(edited[10:11], 1)[1]
     assert got[0, 0] == 10
+
+
+_MATRIX = np.arange(60 * 3, dtype=np.float32).reshape(60, 3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-60, 59), max_size=80))
+def test_row_file_reads_any_rows_as_numpy_indexes_them(tmp_path_factory, rows):
+    path = tmp_path_factory.getbasetemp() / "rows.npy"
+    if not path.exists():
+        np.save(path, _MATRIX)
+    got = RowFile(path)[np.array(rows, dtype=np.int64)]
+    assert np.array_equal(got, _MATRIX[np.array(rows, dtype=np.int64)])
+
+
+def test_row_file_refuses_a_row_beyond_its_end(tmp_path):
+    np.save(tmp_path / "m.npy", _MATRIX)
+    with pytest.raises(IndexError):
+        RowFile(tmp_path / "m.npy")[[0, 60]]
+
+
+class _Unreadable:
+    """Stands in for the previous build's decoded rows: reading any of them fails the test."""
+
+    def __getitem__(self, rows):
+        raise AssertionError("a reused row was decoded instead of copied")
+
+
+@pytest.mark.parametrize("encoding", ["float16", "r8"])
+def test_an_edit_copies_reused_rows_byte_for_byte_and_encodes_only_the_new(tmp_path, monkeypatch, encoding):
+    from verbatim.vectors import MergedRows
+
+    monkeypatch.setattr(dense, "EXACT_SEARCH_MAX_VECTORS", 1_000)
+    monkeypatch.setattr(dense, "FLOAT16_MAX_VECTORS", 100_000 if encoding == "float16" else 1_000)
+    v = _vectors(5_000)
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    entry = dense.write_dense(first, v)
+    # The edit: row 10 replaced, a row inserted at 100 (later rows shift by one), the last removed.
+    new_rows = _vectors(2, seed=7)
+    edited = np.concatenate([v[:10], new_rows[:1], v[11:100], new_rows[1:], v[100:-1]])
+    source = np.concatenate([np.arange(10), [-1], np.arange(11, 100), [-1], np.arange(100, len(v) - 1)])
+    fresh = np.where((source < 0)[:, None], edited, np.nan).astype(np.float32)  # only the new rows are known
+    merged = MergedRows(fresh, _Unreadable(), source)
+    if encoding == "r8":  # r8 has no candidate index to fill: nothing reads the reused rows
+        entry2 = dense.write_dense(second, merged, previous=(first, entry), reused=source)
+    else:  # the float16 form's candidate index still reads every row: give it the decoded ones
+        merged = MergedRows(fresh, read_vectors(first, encoding), source)
+        entry2 = dense.write_dense(second, merged, previous=(first, entry), reused=source)
+    assert entry2 == entry
+    kept = source >= 0
+    for name in ["vectors.npy"] + (["vectors-codes.npy"] if encoding == "r8" else []):
+        old, new = np.load(first / name), np.load(second / name)
+        assert np.array_equal(new[kept], old[source[kept]]), name
+    got = read_vectors(second, encoding)
+    assert np.abs(np.asarray(got[[10, 100]]) - new_rows).max() < 3e-3
+    d, i = dense.read_dense(second, entry2).search(new_rows, 1)
+    assert i[:, 0].tolist() == [10, 100] and (d[:, 0] > 0.99).all()
+
+
+@pytest.mark.parametrize("broken", ["vectors.npy", "vectors-range.npy"])
+def test_an_unreadable_previous_build_is_encoded_anew_not_copied(tmp_path, monkeypatch, broken):
+    from verbatim.vectors import MergedRows
+
+    monkeypatch.setattr(dense, "EXACT_SEARCH_MAX_VECTORS", 1_000)
+    monkeypatch.setattr(dense, "FLOAT16_MAX_VECTORS", 1_000)
+    v = _vectors(5_000)
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    entry = dense.write_dense(first, v)
+    previous = read_vectors(first, "r8")
+    decoded = np.asarray(previous[np.arange(len(v))])
+    (first / broken).write_bytes(b"not a matrix")
+    source = np.arange(len(v))
+    entry2 = dense.write_dense(second, MergedRows(np.zeros_like(v), decoded, source), previous=(first, entry), reused=source)
+    got = read_vectors(second, "r8")
+    assert np.abs(np.asarray(got[np.arange(0, len(v), 97)]) - v[::97]).max() < 3e-3
+    assert dense.read_dense(second, entry2).search(v[:5], 1)[1][:, 0].tolist() == list(range(5))
 
 
 def test_manifest_records_the_dense_form(hash_index):

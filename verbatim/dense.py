@@ -93,12 +93,17 @@ def rescore(vectors, queries: np.ndarray, cand: np.ndarray, k: int) -> tuple[np.
     return dist, ids
 
 
-def write_dense(folder: Path, vectors, form: dict | None = None, previous: tuple[Path, dict] | None = None) -> dict:
+def write_dense(folder: Path, vectors, form: dict | None = None, previous: tuple[Path, dict] | None = None,
+                reused: np.ndarray | None = None) -> dict:
     """Write ``vectors`` (float32 rows, may be memory-mapped) and their index into ``folder``.
 
     Returns the manifest's ``dense`` entry (the form, and the files written). ``previous`` is
     the live build and its entry: if it has the same form, its trained quantisers (and 9-bit
-    ranges) are reused, so an edit does not retrain them.
+    ranges) are reused, so an edit does not retrain them. ``reused`` gives, for each row, the
+    previous build's row with the same text (-1: none): with the same form, those rows' stored
+    bytes (and ``r8`` codes) are copied rather than encoded again, so an edit of a large
+    build costs about what it changed plus a copy. ``vectors`` may then be a ``MergedRows``
+    that decodes reused rows only if read (a float16 candidate index still reads every row).
     """
     import faiss
 
@@ -112,21 +117,33 @@ def write_dense(folder: Path, vectors, form: dict | None = None, previous: tuple
             ranges = np.load(old[0] / "vectors-range.npy", allow_pickle=False)
         except (OSError, ValueError):
             ranges = None  # unreadable: take them from a sample
+    copy = (old[0], reused) if old and reused is not None and (ranges is not None or form["vectors"] in ("float32", "float16")) else None
     if form["form"] == "flat":
-        files = write_vectors(folder, vectors, form["vectors"], ranges)
+        files = _written(folder, vectors, form["vectors"], ranges, None, copy)
         index = faiss.IndexFlatIP(dim)
     elif form["vectors"] == "r8":  # the codes go to vectors-codes.npy; dense.faiss stays empty
         faiss.omp_set_num_threads(build_threads())
-        index = _trained(vectors, form, old)
-        files = write_vectors(folder, vectors, form["vectors"], ranges, codec=Codec(index))
+        index, retrained = _trained(vectors, form, old)
+        files = _written(folder, vectors, form["vectors"], ranges, Codec(index), None if retrained else copy)
     else:
-        files = write_vectors(folder, vectors, form["vectors"], ranges)
+        files = _written(folder, vectors, form["vectors"], ranges, None, copy)
         faiss.omp_set_num_threads(build_threads())
-        index = _trained(vectors, form, old)
+        index, _ = _trained(vectors, form, old)
         for start in range(0, n, _ADD_CHUNK):  # chunks: a mapped input is never read whole
             index.add(np.ascontiguousarray(vectors[start : start + _ADD_CHUNK], dtype=np.float32))
     (folder / "dense.faiss").write_bytes(faiss.serialize_index(index).tobytes())  # OSError, not an abort
     return {**form, "files": ["dense.faiss", *files]}
+
+
+def _written(folder: Path, vectors, encoding: str, ranges, codec, copy) -> list[str]:
+    """``write_vectors``, copying the previous build's rows if it can; if they cannot be read
+    as this form's rows, every row is encoded from ``vectors``."""
+    if copy is not None:
+        try:
+            return write_vectors(folder, vectors, encoding, ranges, codec, copy)
+        except (OSError, ValueError):
+            pass
+    return write_vectors(folder, vectors, encoding, ranges, codec)
 
 
 def build_threads() -> int:
@@ -139,15 +156,16 @@ def build_threads() -> int:
     return max(1, min(cores, round(cores - os.getloadavg()[0])))
 
 
-def _trained(vectors, form: dict, old: tuple[Path, dict] | None):
-    """An empty trained candidate index: the previous build's, or trained on a fixed sample."""
+def _trained(vectors, form: dict, old: tuple[Path, dict] | None) -> tuple[object, bool]:
+    """An empty trained candidate index: the previous build's, or trained on a fixed sample
+    (then ``True``: codes of the previous build do not apply to it)."""
     import faiss
 
     if old is not None:
         try:
             index = faiss.read_index(str(old[0] / "dense.faiss"))
             index.reset()
-            return index
+            return index, False
         except RuntimeError:
             pass  # unreadable: train afresh
     index = faiss.index_factory(vectors.shape[1], form["index_type"], faiss.METRIC_L2)
@@ -158,7 +176,7 @@ def _trained(vectors, form: dict, old: tuple[Path, dict] | None):
     rng = np.random.default_rng(0)  # a fixed sample: the same corpus builds the same index
     take = np.sort(rng.choice(n, min(n, max(DENSE_TRAIN_SAMPLE, DENSE_TRAIN_PER_LIST * nlist)), replace=False))
     index.train(np.ascontiguousarray(vectors[take], dtype=np.float32))
-    return index
+    return index, True
 
 
 def read_dense(folder: Path, form: dict) -> DenseIndex:

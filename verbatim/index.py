@@ -39,7 +39,7 @@ from .dense import DenseIndex, choose_form, read_dense, write_dense
 from .embedding import Encoder
 from .errors import IndexCorruptError, IndexNotFoundError
 from .lexical import LexicalIndex
-from .vectors import read_vectors
+from .vectors import MergedRows, read_vectors
 from .loading import Document, load_document
 from .store import (  # re-exported: callers import these from verbatim.index
     REBUILD_HINT,
@@ -182,18 +182,19 @@ def build_index(
         rows, texts = row_texts(passages)
         keys = [_text_key(encoder.fingerprint, t) for t in texts]
 
-        cached = _previous_vectors(index_dir)
-        vectors = np.empty((len(rows), encoder.dim), dtype=np.float32)
-        missing = [i for i, k in enumerate(keys) if k not in cached]
-        for i, k in enumerate(keys):
-            if k in cached:
-                vectors[i] = cached[k]
+        previous = _previous_build(index_dir)
+        source = np.full(len(keys), -1, np.int64)
+        if previous is not None:
+            source[:] = [previous.rows.get(k, -1) for k in keys]
+        missing = np.flatnonzero(source < 0)
         say(
             f"{len(docs)} files, {len(passages)} passages, {len(rows)} vectors: "
             f"{len(missing)} to embed, {len(rows) - len(missing)} reused"
         )
-        if missing:
-            vectors[missing] = _embed(encoder, [texts[i] for i in missing], progress_bar)
+        fresh = np.empty((len(rows), encoder.dim), dtype=np.float32)  # pages of reused rows never touched
+        if len(missing):
+            fresh[missing] = _embed(encoder, [texts[i] for i in missing], progress_bar)
+        vectors = MergedRows(fresh, previous.vectors, source) if previous is not None else fresh
 
         form = choose_form(len(rows), encoder.dim)
         if index_type:  # a forced form (tests, benchmarks): "Flat" or an "IVF…,PQ…x4fs" string
@@ -201,7 +202,8 @@ def build_index(
             form["vectors"] = "float32" if index_type == "Flat" else "float16"
         kind = form["index_type"]
         with new_build(index_dir) as partial:
-            dense = _write_build(partial, passages, rows, keys, vectors, texts, form, _live_dense(index_dir))
+            dense = _write_build(partial, passages, rows, keys, vectors, texts, form,
+                                 previous.dense if previous is not None else None, source)
             manifest = {
                 **{k: v for k, v in build_settings(encoder).items() if k != "chunker_version"},
                 "verbatim_version": __version__,
@@ -213,7 +215,7 @@ def build_index(
                 "rows": len(rows),
                 "index_type": kind,
                 "dense": {k: v for k, v in dense.items() if k != "files"},
-                "embedded": len(missing),
+                "embedded": int(len(missing)),
                 "reused": len(rows) - len(missing),
                 "files": {n: describe(partial, n) for n in (*_FILES, *dense["files"])},
             }
@@ -250,36 +252,38 @@ def _live_dense(index_dir: Path) -> tuple[Path, dict] | None:
     return (build, dense) if isinstance(dense, dict) else None
 
 
-def _previous_vectors(index_dir: Path) -> dict[str, np.ndarray]:
-    """Vectors of the live build by text key (decoded if stored compressed); empty if none.
+@dataclass
+class _PreviousBuild:
+    """What a new build can reuse of the live one: its row for each text key, and its vectors."""
 
-    float16 rows are within cosine 0.9999 of the model's; 9-bit and r8 rows are stored again
-    with the same ranges (and r8 with the same trained index), so reuse does not add rounding
-    from one build to the next (an r8 row whose code changes is rounded once more; it settles).
+    rows: dict[str, int]
+    vectors: object  # float32 array or StoredVectors: rows decoded when read
+    dense: tuple[Path, dict] | None  # the build and its manifest's dense entry (None: an old format)
+
+
+def _previous_build(index_dir: Path) -> _PreviousBuild | None:
+    """The live build's rows by text key and its stored vectors; None if nothing is reusable.
+
+    Nothing is decoded here: the new build copies the stored bytes of reused rows when its
+    form is the same (``dense.write_dense``) and decodes them only otherwise. float16 rows are
+    within cosine 0.9999 of the model's; 9-bit and r8 rows are stored again with the same
+    ranges (and r8 with the same trained index) or copied, so reuse adds no rounding.
     """
     live = _live_dense(index_dir)
     try:
         build = live[0] if live else current_build(index_dir)
         if build is None:
-            return {}
+            return None
         keys = json.loads((build / "keys.json").read_text("utf-8"))
         vectors = read_vectors(build, live[1]["vectors"] if live else "float32")
         if not isinstance(keys, list) or len(keys) != len(vectors):
-            return {}
-        out: dict[str, np.ndarray] = {}
-        for start, chunk in _chunks(vectors):
-            out.update(zip(keys[start : start + len(chunk)], chunk))
-        return out
-    except (OSError, ValueError, KeyError, IndexCorruptError):
-        return {}  # nothing reusable: embed everything
+            return None
+        return _PreviousBuild({k: i for i, k in enumerate(keys)}, vectors, live)
+    except (OSError, ValueError, KeyError, RuntimeError, IndexCorruptError):
+        return None  # nothing reusable: embed everything
 
 
-def _chunks(vectors, size: int = 100_000):
-    for start in range(0, len(vectors), size):
-        yield start, np.asarray(vectors[start : start + size], dtype=np.float32)
-
-
-def _write_build(folder, passages, rows, keys, vectors, texts, form, previous) -> dict:
+def _write_build(folder, passages, rows, keys, vectors, texts, form, previous, source) -> dict:
     records = [
         {
             "source": p.source,
@@ -299,7 +303,7 @@ def _write_build(folder, passages, rows, keys, vectors, texts, form, previous) -
     centroid = vectors[whole].mean(axis=0) if whole else np.zeros(vectors.shape[1], np.float32)
     centroid = (centroid / max(float(np.linalg.norm(centroid)), 1e-12)).astype(np.float32)
     np.save(folder / "centroid.npy", centroid, allow_pickle=False)
-    dense = write_dense(folder, vectors, form, previous)
+    dense = write_dense(folder, vectors, form, previous, reused=source)
     LexicalIndex.build(texts).save(folder / "lexical")
     return dense
 

@@ -97,6 +97,32 @@ class StoredVectors:
             yield start, self[slice(start, start + size)]
 
 
+class MergedRows:
+    """The float32 rows of a new build: embedded now (``fresh``), or, where ``source`` names a
+    row of the previous build (not -1), that row decoded from ``previous`` when read.
+
+    A build hands this to ``dense.write_dense``, which copies the stored bytes of reused rows
+    where it can and so never decodes them; where it cannot (a new form), it reads them here.
+    """
+
+    def __init__(self, fresh: np.ndarray, previous, source: np.ndarray) -> None:
+        self.fresh, self.previous, self.source = fresh, previous, source
+        self.shape, self.dtype, self.ndim = fresh.shape, np.dtype(np.float32), 2
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, rows) -> np.ndarray:
+        rows = np.arange(len(self))[rows] if isinstance(rows, slice) else np.asarray(rows)
+        out = np.array(self.fresh[rows], dtype=np.float32)
+        source = self.source[rows]
+        kept = np.flatnonzero(source >= 0)
+        if len(kept):
+            order = np.argsort(source[kept], kind="stable")  # read the previous build in order
+            out[kept[order]] = np.asarray(self.previous[source[kept][order]], dtype=np.float32)
+        return out
+
+
 class RowFile:
     """Rows of a large ``.npy`` file, read with ``pread``: only the bytes asked for.
 
@@ -125,9 +151,16 @@ class RowFile:
         if isinstance(rows, slice):
             start, stop, _ = rows.indices(self.shape[0])
             data = os.pread(self.fd, max(0, stop - start) * self.row_bytes, self.offset + start * self.row_bytes)
-        else:
+        else:  # runs of consecutive rows are read at once: a build copies rows mostly in order
+            rows = np.asarray(rows, dtype=np.int64).ravel()
+            if len(rows) and (rows.min() < -self.shape[0] or rows.max() >= self.shape[0]):
+                raise IndexError(f"row out of range for {self.shape[0]} rows")
+            rows = np.where(rows < 0, rows + self.shape[0], rows)
+            starts = np.flatnonzero(np.diff(rows, prepend=-2) != 1)
+            ends = np.append(starts[1:], len(rows))
             size, base = self.row_bytes, self.offset
-            data = b"".join([os.pread(self.fd, size, base + r * size) for r in np.asarray(rows).ravel().tolist()])
+            data = b"".join([os.pread(self.fd, (e - b) * size, base + int(rows[b]) * size)
+                             for b, e in zip(starts.tolist(), ends.tolist())])
         return np.frombuffer(data, self.dtype).reshape(-1, self.shape[1])
 
     def __del__(self) -> None:
@@ -251,12 +284,16 @@ def decode(raw: np.ndarray, encoding: str, ranges: np.ndarray | None = None) -> 
     return (ranges[0] + _LEVELS[levels] * ranges[1]).astype(np.float32)
 
 
-def write_vectors(folder: Path, vectors, encoding: str, ranges: np.ndarray | None = None, codec=None) -> list[str]:
+def write_vectors(folder: Path, vectors, encoding: str, ranges: np.ndarray | None = None, codec=None,
+                  copy: tuple[Path, np.ndarray] | None = None) -> list[str]:
     """Write ``vectors`` (float32 rows; may be memory-mapped) as ``encoding``; return the files.
 
     ``ranges`` (q9, r8) are the previous build's, so that a vector decoded from it and
     stored again keeps its levels; without them they are taken from a sample. ``codec``
     (r8 only) is the trained candidate index whose codes the residuals complete.
+    ``copy`` is a previous build stored with the same encoding, ranges and codec, and the
+    row of it each row is (-1: none): those rows' bytes are copied, not encoded again (their
+    rows of ``vectors`` are not read), so an edit costs what it changed plus a copy.
     """
     n, dim = vectors.shape
     if encoding in ("q9", "r8") and ranges is None:
@@ -273,12 +310,26 @@ def write_vectors(folder: Path, vectors, encoding: str, ranges: np.ndarray | Non
     if encoding == "r8":
         codes = np.lib.format.open_memmap(folder / "vectors-codes.npy", mode="w+", dtype=np.uint8,
                                           shape=(n, codec.code_size))
+    old = _stored_rows(copy[0], encoding, out.shape[1], codec) if copy is not None else None
     for start in range(0, n, _CHUNK):
-        chunk = np.asarray(vectors[start : start + _CHUNK])
+        stop = min(n, start + _CHUNK)
+        fresh = np.arange(start, stop)
+        if old is not None:
+            source = copy[1][start:stop]
+            kept = source >= 0
+            fresh = fresh[~kept]
+            if kept.any():
+                at, rows = np.flatnonzero(kept) + start, source[kept]
+                out[at] = old[0][rows]
+                if codes is not None:
+                    codes[at] = old[1][rows]
+        if len(fresh) == 0:
+            continue
+        chunk = np.asarray(vectors[fresh] if old is not None else vectors[start:stop])
         if encoding == "r8":
-            codes[start : start + _CHUNK], out[start : start + _CHUNK] = encode_residual(chunk, codec, ranges)
+            codes[fresh], out[fresh] = encode_residual(chunk, codec, ranges)
         else:
-            out[start : start + _CHUNK] = encode(chunk, encoding, ranges)
+            out[fresh] = encode(chunk, encoding, ranges)
     out.flush()
     del out
     if codes is not None:
@@ -288,6 +339,18 @@ def write_vectors(folder: Path, vectors, encoding: str, ranges: np.ndarray | Non
         return ["vectors.npy"]
     np.save(folder / "vectors-range.npy", ranges, allow_pickle=False)
     return ["vectors.npy", "vectors-range.npy"] + (["vectors-codes.npy"] if encoding == "r8" else [])
+
+
+def _stored_rows(folder: Path, encoding: str, width: int, codec) -> tuple:
+    """A previous build's stored rows (and r8 codes), read in place, checked to have the
+    shape this build writes."""
+    data = RowFile(folder / "vectors.npy")
+    codes = RowFile(folder / "vectors-codes.npy") if encoding == "r8" else None
+    dtype = {"float32": np.float32, "float16": np.float16}.get(encoding, np.uint8)
+    if data.shape[1] != width or data.dtype != dtype or (
+            codes is not None and (codes.shape != (len(data), codec.code_size) or codes.dtype != np.uint8)):
+        raise ValueError(f"{folder}/vectors.npy: not {encoding} rows of width {width}")
+    return data, codes
 
 
 def _rows(path: Path, by_row: bool):
