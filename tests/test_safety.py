@@ -152,9 +152,9 @@ def test_classifier_weights_load_with_the_right_shape():
         assert set(clf.thresholds[part]) == {"alarm", "urgent", "topic"}
     p = clf.probabilities(np.ones((2, 384), dtype=np.float32) / np.sqrt(384))
     assert p.shape == (2, 4) and np.allclose(p.sum(axis=1), 1)
-    # Prototypes: small (a question reads them all: at most 2 MB as the float16 FAISS indexes hold them),
-    # unit length, grouped by level, every level present.
-    assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 2_000_000
+    # Prototypes: small (a question reads them all: at most 2.5 MB as the float16 FAISS indexes hold them;
+    # round 5's 3,056 take 2.35 MB, about 0.1 ms a question), unit length, grouped by level, every level present.
+    assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 2_500_000
     assert np.allclose(np.linalg.norm(clf.prototypes, axis=1), 1, atol=1e-2)
     assert np.all(np.diff(clf.prototype_levels) >= 0) and set(clf.prototype_levels.tolist()) == {0, 1, 2, 3}
     assert 0 < clf.blend <= 1

@@ -9,9 +9,9 @@ Sources (see training/DATA_CARD.md):
 - counsel-chat questions (MIT), labelled by us in training/labels_counsel_chat.json.
 - training/data/written.txt: examples we wrote from public warning-sign material (rounds 1 and 2);
   training/data/written_round3.txt: round 3, written by a session that never saw the evaluation sets.
-  training/data/written_round4.txt: round 4, the same way.
-- eval/crisis-blind/blind.jsonl and eval/crisis-blind-2/blind.jsonl: the first two blind sets, moved
-  into training after their one scoring each (eval/crisis-blind-3/ is the blind set now).
+  training/data/written_round4.txt and written_round5.txt: rounds 4 and 5, the same way.
+- eval/crisis-blind/, eval/crisis-blind-2/ and eval/crisis-blind-3/ (blind.jsonl): the first three blind
+  sets, moved into training after their one scoring each (eval/crisis-blind-4/ is the blind set now).
 
 Writes training/data/examples.jsonl: {"text", "level", "category", "source", "split"}, where level is
 none/topic/risk/urgent and split is train/dev/test. The split is a hash of the text (so about
@@ -183,7 +183,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 
 # Added after the locked test part was scored (twice): never in test, so that part stays the one scored.
-LATE_SOURCES = {"written3", "crisis_blind1", "written4", "crisis_blind2"}
+LATE_SOURCES = {"written3", "crisis_blind1", "written4", "crisis_blind2", "written5", "crisis_blind3"}
 
 
 def _bucket(text: str, salt: str = "") -> int:
@@ -207,7 +207,8 @@ def main() -> None:
     args = parser.parse_args()
     examples = (construct_tracker(fetch_wheel()) + counsel_chat(args.counsel_chat) + written()
                 + written("written_round3.txt", "written3") + scored_blind_set("crisis-blind", "crisis_blind1")
-                + written("written_round4.txt", "written4") + scored_blind_set("crisis-blind-2", "crisis_blind2"))
+                + written("written_round4.txt", "written4") + scored_blind_set("crisis-blind-2", "crisis_blind2")
+                + written("written_round5.txt", "written5") + scored_blind_set("crisis-blind-3", "crisis_blind3"))
     seen, rows = set(), []
     for e in examples:
         key = e["text"].lower()

@@ -322,12 +322,19 @@ class CrisisClassifier:
 
     def decide(self, vectors: np.ndarray, whole: bool, texts: Sequence[str] | None = None) -> list[str | None]:
         """Return the level of each vector (and its text): None, "topic", "risk" or "urgent"."""
-        t = self.thresholds["whole" if whole else "part"]
+        return self.decide_question(vectors, texts, wholes=len(vectors) if whole else 0)
+
+    def decide_question(self, vectors: np.ndarray, texts: Sequence[str] | None = None,
+                        wholes: int = 1) -> list[str | None]:
+        """``decide`` for a question's vectors in one pass: the first ``wholes`` rows are whole
+        questions (their thresholds), the rest its sentences (theirs). One call, not two: the
+        prototype search and the n-grams cost per call as much as per row at this size."""
         p = self.probabilities(vectors, texts)
         ix = {name: i for i, name in enumerate(self.levels)}
         alarm = p[:, ix["risk"]] + p[:, ix["urgent"]]
         out: list[str | None] = []
-        for row, a in zip(p, alarm):
+        for i, (row, a) in enumerate(zip(p, alarm)):
+            t = self.thresholds["whole" if i < wholes else "part"]
             if a >= t["alarm"]:
                 out.append("urgent" if row[ix["urgent"]] >= t["urgent"] else "risk")
             elif row[ix["topic"]] >= t["topic"]:
@@ -437,8 +444,7 @@ def detect(
         units = [(np.asarray(qvec, dtype=np.float32), "")]
         units += [(np.asarray(v, dtype=np.float32), t) for t, v in parts]
         vectors = np.stack([v for v, _ in units])
-        levels = (classifier.decide(vectors[:1], whole=True, texts=[query])
-                  + classifier.decide(vectors[1:], whole=False, texts=[t for t, _ in parts]))
+        levels = classifier.decide_question(vectors, [query] + [t for t, _ in parts])
         for level, (vector, text) in zip(levels, units):
             if _RANK[level] >= _RANK["risk"] and lexicon_denies(text or query):
                 # Vectors barely tell a sentence from its negation; an explicit denial caps the
