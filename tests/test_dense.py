@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import verbatim.dense as dense
-from verbatim.vectors import Codec, RowFile, StoredVectors, decode, encode, encode_residual, read_vectors, write_vectors
+from verbatim.vectors import Codec, MergedRows, RowFile, StoredVectors, decode, encode, encode_residual, read_vectors, write_vectors
 
 
 def _vectors(n: int, dim: int = 64, seed: int = 0) -> np.ndarray:
@@ -211,8 +211,6 @@ class _Unreadable:
 
 @pytest.mark.parametrize("encoding", ["float16", "r8"])
 def test_an_edit_copies_reused_rows_byte_for_byte_and_encodes_only_the_new(tmp_path, monkeypatch, encoding):
-    from verbatim.vectors import MergedRows
-
     monkeypatch.setattr(dense, "EXACT_SEARCH_MAX_VECTORS", 1_000)
     monkeypatch.setattr(dense, "FLOAT16_MAX_VECTORS", 100_000 if encoding == "float16" else 1_000)
     v = _vectors(5_000)
@@ -224,15 +222,12 @@ def test_an_edit_copies_reused_rows_byte_for_byte_and_encodes_only_the_new(tmp_p
     edited = np.concatenate([v[:10], new_rows[:1], v[11:100], new_rows[1:], v[100:-1]])
     source = np.concatenate([np.arange(10), [-1], np.arange(11, 100), [-1], np.arange(100, len(v) - 1)])
     fresh = np.where((source < 0)[:, None], edited, np.nan).astype(np.float32)  # only the new rows are known
-    merged = MergedRows(fresh, _Unreadable(), source)
-    if encoding == "r8":  # r8 has no candidate index to fill: nothing reads the reused rows
-        entry2 = dense.write_dense(second, merged, previous=(first, entry), reused=source)
-    else:  # the float16 form's candidate index still reads every row: give it the decoded ones
-        merged = MergedRows(fresh, read_vectors(first, encoding), source)
-        entry2 = dense.write_dense(second, merged, previous=(first, entry), reused=source)
-    assert entry2 == entry
+    # Both forms keep their codes by row and fill the index at read: nothing reads the reused rows.
+    entry2 = dense.write_dense(second, MergedRows(fresh, _Unreadable(), source), previous=(first, entry), reused=source)
+    assert entry2 == entry and "vectors-codes.npy" in entry2["files"]
+    assert faiss.read_index(str(second / "dense.faiss")).ntotal == 0  # FAISS's ids are never written
     kept = source >= 0
-    for name in ["vectors.npy"] + (["vectors-codes.npy"] if encoding == "r8" else []):
+    for name in ["vectors.npy", "vectors-codes.npy"]:
         old, new = np.load(first / name), np.load(second / name)
         assert np.array_equal(new[kept], old[source[kept]]), name
     got = read_vectors(second, encoding)
@@ -241,10 +236,26 @@ def test_an_edit_copies_reused_rows_byte_for_byte_and_encodes_only_the_new(tmp_p
     assert i[:, 0].tolist() == [10, 100] and (d[:, 0] > 0.99).all()
 
 
+def test_a_float16_build_of_the_earlier_form_is_still_read_and_edited(tmp_path, monkeypatch):
+    # Builds written before the codes were stored by row keep codes and ids inside dense.faiss.
+    monkeypatch.setattr(dense, "EXACT_SEARCH_MAX_VECTORS", 1_000)
+    v = _vectors(5_000)
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    earlier = {k: val for k, val in dense.choose_form(len(v), v.shape[1]).items() if k != "codes"}
+    entry = dense.write_dense(first, v, earlier)
+    assert "vectors-codes.npy" not in entry["files"] and faiss.read_index(str(first / "dense.faiss")).ntotal == len(v)
+    assert dense.read_dense(first, entry).search(v[:5], 1)[1][:, 0].tolist() == list(range(5))
+    # An edit to the current form cannot copy codes the earlier build never wrote: it encodes them.
+    source = np.arange(len(v))
+    entry2 = dense.write_dense(second, MergedRows(np.zeros_like(v), read_vectors(first, "float16"), source),
+                               dense.choose_form(len(v), v.shape[1]), previous=(first, entry), reused=source)
+    assert "vectors-codes.npy" in entry2["files"]
+    assert dense.read_dense(second, entry2).search(v[:5], 1)[1][:, 0].tolist() == list(range(5))
+
+
 @pytest.mark.parametrize("broken", ["vectors.npy", "vectors-range.npy"])
 def test_an_unreadable_previous_build_is_encoded_anew_not_copied(tmp_path, monkeypatch, broken):
-    from verbatim.vectors import MergedRows
-
     monkeypatch.setattr(dense, "EXACT_SEARCH_MAX_VECTORS", 1_000)
     monkeypatch.setattr(dense, "FLOAT16_MAX_VECTORS", 1_000)
     v = _vectors(5_000)

@@ -10,11 +10,13 @@ the thresholds in ``config``) and recorded in the manifest's ``dense`` entry:
   scan"), an L2 index over unit vectors (the same order as cosine). A query scans
   ``DENSE_PROBES`` lists, keeps the ``DENSE_RERANK_POOL`` best rows by their codes and
   re-scores them against the stored vectors; those cosines, not the codes' estimates, are
-  what ``search`` returns. Up to ``FLOAT16_MAX_VECTORS`` the stored vectors are float16 and
-  ``dense.faiss`` holds the codes. Beyond, the stored vectors are ``r8`` (``verbatim.vectors``):
-  the codes, kept once in ``vectors-codes.npy``, plus an 8-bit residual; ``dense.faiss`` is
-  the trained index, empty, and reading fills it from those codes (``_filled``), so FAISS's
-  8-byte ids are never written.
+  what ``search`` returns. Up to ``FLOAT16_MAX_VECTORS`` the stored vectors are float16;
+  beyond, ``r8`` (``verbatim.vectors``): the codes plus an 8-bit residual. In both, each row's
+  code is kept once, by row, in ``vectors-codes.npy``; ``dense.faiss`` is the trained index,
+  empty, and reading fills it from those codes (``_filled``), so FAISS's 8-byte ids are never
+  written, and an edit copies the codes of unchanged rows instead of encoding every row again.
+  (Builds of the earlier float16 form, without ``"codes": "rows"``, kept the codes and ids in
+  ``dense.faiss``; they are still read.)
 
 Vectors are L2-normalised, so inner product is cosine similarity.
 """
@@ -37,7 +39,7 @@ from .config import (
     EXACT_SEARCH_MAX_VECTORS,
     FLOAT16_MAX_VECTORS,
 )
-from .vectors import Codec, read_vectors, write_vectors
+from .vectors import Codec, RowFile, read_vectors, write_codes, write_vectors
 
 _ADD_CHUNK = 100_000
 
@@ -49,7 +51,8 @@ def choose_form(n_vectors: int, dim: int) -> dict:
     nlist = 1 << max(6, round(np.log2(DENSE_LISTS_PER_SQRT * np.sqrt(n_vectors))))
     m = dim // DENSE_PQ_DIMS_PER_CODE  # 4-bit codes: two a byte
     if n_vectors <= FLOAT16_MAX_VECTORS:
-        return {"form": "ivf-pq", "index_type": f"IVF{nlist},PQ{m}x4fs", "vectors": "float16"}
+        # "codes": "rows": the codes are stored by row (vectors-codes.npy), the index filled at read
+        return {"form": "ivf-pq", "index_type": f"IVF{nlist},PQ{m}x4fs", "vectors": "float16", "codes": "rows"}
     # "fsr": the codes encode each vector's offset from its list's centroid (FAISS's by_residual)
     return {"form": "ivf-pq", "index_type": f"IVF{nlist},PQ{m}x4fsr", "vectors": "r8"}
 
@@ -125,7 +128,16 @@ def write_dense(folder: Path, vectors, form: dict | None = None, previous: tuple
         faiss.omp_set_num_threads(build_threads())
         index, retrained = _trained(vectors, form, old)
         files = _written(folder, vectors, form["vectors"], ranges, Codec(index), None if retrained else copy)
-    else:
+    elif form.get("codes") == "rows":  # float16 rows, their codes by row; dense.faiss stays empty
+        files = _written(folder, vectors, form["vectors"], ranges, None, copy)
+        faiss.omp_set_num_threads(build_threads())
+        index, retrained = _trained(vectors, form, old)
+        codec = Codec(index)
+        try:
+            files += write_codes(folder, vectors, codec, None if retrained else copy)
+        except (OSError, ValueError):  # the previous build's codes unreadable (or of the older format)
+            files += write_codes(folder, vectors, codec)
+    else:  # the older float16 form: the codes and ids inside dense.faiss (still written for a forced form)
         files = _written(folder, vectors, form["vectors"], ranges, None, copy)
         faiss.omp_set_num_threads(build_threads())
         index, _ = _trained(vectors, form, old)
@@ -187,7 +199,18 @@ def read_dense(folder: Path, form: dict) -> DenseIndex:
     import faiss
 
     vectors = read_vectors(folder, form["vectors"])
-    index = _filled(vectors) if form["vectors"] == "r8" else faiss.read_index(str(folder / "dense.faiss"))
+    if form["vectors"] == "r8":
+        index = _filled(vectors.codes, vectors.codec)
+    elif form.get("codes") == "rows":
+        codes_file = folder / "vectors-codes.npy"
+        big = codes_file.stat().st_size > 256 * 2**20
+        codes = RowFile(codes_file) if big else np.load(codes_file, allow_pickle=False)
+        codec = Codec(faiss.read_index(str(folder / "dense.faiss")))
+        if codes.shape != (len(vectors), codec.code_size) or codes.dtype != np.uint8:
+            raise ValueError(f"{codes_file}: not {len(vectors)} codes of {codec.code_size} bytes")
+        index = _filled(codes, codec)
+    else:
+        index = faiss.read_index(str(folder / "dense.faiss"))
     if index.d != vectors.shape[1]:
         raise ValueError(f"{folder}/dense.faiss: {index.d} dimensions, not {vectors.shape[1]}")
     if form["form"] == "flat":
@@ -198,8 +221,8 @@ def read_dense(folder: Path, form: dict) -> DenseIndex:
     return DenseIndex(form, vectors, index)
 
 
-def _filled(vectors):
-    """The candidate index of ``r8`` vectors: their trained index, filled from their stored codes.
+def _filled(codes, codec: Codec):
+    """A candidate index filled from codes stored by row (``r8``, or float16 with ``"codes": "rows"``).
 
     FAISS's fast-scan lists take codes in blocks, so they are added to a plain IVF-PQ index
     of the same quantisers, a chunk at a time, which is then converted (and freed). Each
@@ -207,8 +230,7 @@ def _filled(vectors):
     """
     import faiss
 
-    codes = vectors.codes
-    ivf = faiss.downcast_index(vectors.codec.index)
+    ivf = faiss.downcast_index(codec.index)
     if not isinstance(ivf, faiss.IndexIVFPQFastScan) or ivf.ntotal:
         raise ValueError("dense.faiss: not an empty IVF-PQ fast-scan index")
     quantizer = faiss.clone_index(faiss.downcast_index(ivf.quantizer))

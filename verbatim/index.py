@@ -198,8 +198,8 @@ def build_index(
 
         form = choose_form(len(rows), encoder.dim)
         if index_type:  # a forced form (tests, benchmarks): "Flat" or an "IVF…,PQ…x4fs" string
-            form = {**form, "form": "flat" if index_type == "Flat" else "ivf-pq", "index_type": index_type}
-            form["vectors"] = "float32" if index_type == "Flat" else "float16"
+            form = {"form": "flat" if index_type == "Flat" else "ivf-pq", "index_type": index_type}
+            form.update({"vectors": "float32"} if index_type == "Flat" else {"vectors": "float16", "codes": "rows"})
         kind = form["index_type"]
         with new_build(index_dir) as partial:
             dense = _write_build(partial, passages, rows, keys, vectors, texts, form,

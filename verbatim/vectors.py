@@ -341,6 +341,35 @@ def write_vectors(folder: Path, vectors, encoding: str, ranges: np.ndarray | Non
     return ["vectors.npy", "vectors-range.npy"] + (["vectors-codes.npy"] if encoding == "r8" else [])
 
 
+def write_codes(folder: Path, vectors, codec: "Codec", copy: tuple[Path, np.ndarray] | None = None) -> list[str]:
+    """Write each row's standalone candidate code (``vectors-codes.npy``) for an index filled at read.
+
+    ``copy`` as for ``write_vectors``: the previous build (same trained index) and the row of it
+    each row is (-1: none); those rows' codes are copied, the others encoded from ``vectors``.
+    """
+    n = len(vectors)
+    codes = np.lib.format.open_memmap(folder / "vectors-codes.npy", mode="w+", dtype=np.uint8, shape=(n, codec.code_size))
+    old = None
+    if copy is not None:
+        old = RowFile(copy[0] / "vectors-codes.npy")
+        if old.shape[1] != codec.code_size or old.dtype != np.uint8:
+            raise ValueError(f"{copy[0]}/vectors-codes.npy: not codes of {codec.code_size} bytes")
+    for start in range(0, n, _CHUNK):
+        stop = min(n, start + _CHUNK)
+        fresh = np.arange(start, stop)
+        if old is not None:
+            source = copy[1][start:stop]
+            kept = source >= 0
+            fresh = fresh[~kept]
+            if kept.any():
+                codes[np.flatnonzero(kept) + start] = old[source[kept]]
+        if len(fresh):
+            codes[fresh] = codec.encode(np.asarray(vectors[fresh] if old is not None else vectors[start:stop]))
+    codes.flush()
+    del codes
+    return ["vectors-codes.npy"]
+
+
 def _stored_rows(folder: Path, encoding: str, width: int, codec) -> tuple:
     """A previous build's stored rows (and r8 codes), read in place, checked to have the
     shape this build writes."""
