@@ -311,21 +311,14 @@ def write_vectors(folder: Path, vectors, encoding: str, ranges: np.ndarray | Non
         codes = np.lib.format.open_memmap(folder / "vectors-codes.npy", mode="w+", dtype=np.uint8,
                                           shape=(n, codec.code_size))
     old = _stored_rows(copy[0], encoding, out.shape[1], codec) if copy is not None else None
-    for start in range(0, n, _CHUNK):
-        stop = min(n, start + _CHUNK)
-        fresh = np.arange(start, stop)
-        if old is not None:
-            source = copy[1][start:stop]
-            kept = source >= 0
-            fresh = fresh[~kept]
-            if kept.any():
-                at, rows = np.flatnonzero(kept) + start, source[kept]
-                out[at] = old[0][rows]
-                if codes is not None:
-                    codes[at] = old[1][rows]
+    for fresh, at, rows in _plan(n, copy[1] if old is not None else None):
+        if len(at):
+            out[at] = old[0][rows]
+            if codes is not None:
+                codes[at] = old[1][rows]
         if len(fresh) == 0:
             continue
-        chunk = np.asarray(vectors[fresh] if old is not None else vectors[start:stop])
+        chunk = np.asarray(vectors[fresh])
         if encoding == "r8":
             codes[fresh], out[fresh] = encode_residual(chunk, codec, ranges)
         else:
@@ -354,20 +347,24 @@ def write_codes(folder: Path, vectors, codec: "Codec", copy: tuple[Path, np.ndar
         old = RowFile(copy[0] / "vectors-codes.npy")
         if old.shape[1] != codec.code_size or old.dtype != np.uint8:
             raise ValueError(f"{copy[0]}/vectors-codes.npy: not codes of {codec.code_size} bytes")
-    for start in range(0, n, _CHUNK):
-        stop = min(n, start + _CHUNK)
-        fresh = np.arange(start, stop)
-        if old is not None:
-            source = copy[1][start:stop]
-            kept = source >= 0
-            fresh = fresh[~kept]
-            if kept.any():
-                codes[np.flatnonzero(kept) + start] = old[source[kept]]
+    for fresh, at, rows in _plan(n, copy[1] if old is not None else None):
+        if len(at):
+            codes[at] = old[rows]
         if len(fresh):
-            codes[fresh] = codec.encode(np.asarray(vectors[fresh] if old is not None else vectors[start:stop]))
+            codes[fresh] = codec.encode(np.asarray(vectors[fresh]))
     codes.flush()
     del codes
     return ["vectors-codes.npy"]
+
+
+def _plan(n: int, source: np.ndarray | None):
+    """Per chunk of rows to write: the rows to encode, the rows copied, and their rows in the
+    previous build (``source``: the previous row of each row, -1 for none; None: nothing copied)."""
+    for start in range(0, n, _CHUNK):
+        stop = min(n, start + _CHUNK)
+        part = source[start:stop] if source is not None else np.full(stop - start, -1, np.int64)
+        kept = part >= 0
+        yield np.flatnonzero(~kept) + start, np.flatnonzero(kept) + start, part[kept]
 
 
 def _stored_rows(folder: Path, encoding: str, width: int, codec) -> tuple:
