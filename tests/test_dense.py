@@ -323,6 +323,52 @@ def test_a_compressed_build_serves_search_and_an_edit_rebuilds_it(tmp_path, monk
     assert np.abs(np.asarray(edited.vectors[[r for r, row in enumerate(edited.rows) if row.unit < 0][:5]]) - fresh).max() < 3e-3
 
 
+def test_a_rebuild_repairs_damaged_codes_instead_of_copying_them(tmp_path, monkeypatch, hash_encoder):
+    from verbatim.errors import IndexCorruptError
+    from verbatim.index import Row, build_index, current_build, load_index
+
+    monkeypatch.setattr(dense, "EXACT_SEARCH_MAX_VECTORS", 100)
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    _word_corpus(corpus)
+    first = build_index(corpus, index_dir, hash_encoder)
+    codes = current_build(index_dir) / "vectors-codes.npy"
+    data = bytearray(codes.read_bytes())
+    data[-5000:] = bytes(5000)  # same size, wrong bytes
+    codes.write_bytes(bytes(data))
+    with pytest.raises(IndexCorruptError, match="damaged"):
+        load_index(index_dir, hash_encoder)
+    second = build_index(corpus, index_dir, hash_encoder)  # what the error tells the reader to do
+    assert second.reused == 0 and second.embedded == first.rows
+    loaded = load_index(index_dir, hash_encoder)
+    last = len(loaded.passages) - 1
+    _, got = loaded.dense.search(hash_encoder.encode([loaded.passages[last].embedding_text()]), 10)
+    assert loaded.rows[got[0, 0]] == Row(last, -1)
+
+
+@pytest.mark.parametrize("index_type", ["IVF16,PQ16x4", "IVF16,PQ16x4fs"])
+def test_a_forced_candidate_index_builds_and_loads(tmp_path, hash_encoder, index_type):
+    from verbatim.index import Row, build_index, load_index
+
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    _word_corpus(corpus, files=10)
+    build_index(corpus, index_dir, hash_encoder, index_type=index_type)
+    loaded = load_index(index_dir, hash_encoder)
+    assert loaded.manifest["dense"]["index_type"] == index_type
+    assert ("codes" in loaded.manifest["dense"]) == index_type.endswith("x4fs")
+    _, got = loaded.dense.search(hash_encoder.encode([loaded.passages[3].embedding_text()]), 10)
+    assert loaded.rows[got[0, 0]] == Row(3, -1)
+
+
+def test_row_file_reads_past_its_read_size_in_pieces(tmp_path, monkeypatch):
+    import verbatim.vectors as vectors
+
+    np.save(tmp_path / "m.npy", _MATRIX)
+    monkeypatch.setattr(vectors, "_READ_BYTES", 7)  # a row is 12 bytes: every read is cut in pieces
+    rows = RowFile(tmp_path / "m.npy")
+    assert np.array_equal(rows[5:50], _MATRIX[5:50])
+    assert np.array_equal(rows[np.array([3, 4, 5, 9, 10, 59])], _MATRIX[[3, 4, 5, 9, 10, 59]])
+
+
 def test_an_index_of_the_previous_format_is_refused_until_rebuilt(hash_index, small_corpus, hash_encoder):
     from verbatim.errors import IndexMismatchError
     from verbatim.index import build_index, current_build, load_index, rebuild_reason

@@ -328,7 +328,9 @@ class CrisisClassifier:
                         wholes: int = 1) -> list[str | None]:
         """``decide`` for a question's vectors in one pass: the first ``wholes`` rows are whole
         questions (their thresholds), the rest its sentences (theirs). One call, not two: the
-        prototype search and the n-grams cost per call as much as per row at this size."""
+        prototype search and the n-grams cost per call as much as per row at this size. (A batch's
+        products may round differently from one row's in the last bit; the thresholds of round 6
+        were chosen through this path.)"""
         p = self.probabilities(vectors, texts)
         ix = {name: i for i, name in enumerate(self.levels)}
         alarm = p[:, ix["risk"]] + p[:, ix["urgent"]]

@@ -66,7 +66,10 @@ __all__ = [
 ]
 
 _FILES = ("passages.json", "rows.json", "keys.json", "centroid.npy", "lexical")
+# What a rebuild reads of the live build to reuse its vectors (checked against its manifest first).
+_REUSED_FILES = ("keys.json", "vectors.npy", "vectors-codes.npy", "vectors-range.npy", "dense.faiss")
 _EMBED_STEP = 256  # texts per progress-bar step
+_CENTROID_STEP = 100_000
 
 
 @dataclass(frozen=True)
@@ -199,7 +202,9 @@ def build_index(
         form = choose_form(len(rows), encoder.dim)
         if index_type:  # a forced form (tests, benchmarks): "Flat" or an "IVF…,PQ…x4fs" string
             form = {"form": "flat" if index_type == "Flat" else "ivf-pq", "index_type": index_type}
-            form.update({"vectors": "float32"} if index_type == "Flat" else {"vectors": "float16", "codes": "rows"})
+            form["vectors"] = "float32" if index_type == "Flat" else "float16"
+            if index_type.endswith("x4fs"):  # codes by row need 4-bit fast-scan codes; others keep them in dense.faiss
+                form["codes"] = "rows"
         kind = form["index_type"]
         with new_build(index_dir) as partial:
             dense = _write_build(partial, passages, rows, keys, vectors, texts, form,
@@ -242,16 +247,6 @@ def _embed(encoder: Encoder, texts: list[str], bar: bool | None) -> np.ndarray:
     return out
 
 
-def _live_dense(index_dir: Path) -> tuple[Path, dict] | None:
-    """The live build and its manifest's ``dense`` entry, or None."""
-    try:
-        build, manifest = read_manifest(index_dir)
-    except (IndexNotFoundError, IndexCorruptError):
-        return None
-    dense = manifest.get("dense")
-    return (build, dense) if isinstance(dense, dict) else None
-
-
 @dataclass
 class _PreviousBuild:
     """What a new build can reuse of the live one: its row for each text key, and its vectors."""
@@ -266,20 +261,24 @@ def _previous_build(index_dir: Path) -> _PreviousBuild | None:
 
     Nothing is decoded here: the new build copies the stored bytes of reused rows when its
     form is the same (``dense.write_dense``) and decodes them only otherwise. float16 rows are
-    within cosine 0.9999 of the model's; 9-bit and r8 rows are stored again with the same
-    ranges (and r8 with the same trained index) or copied, so reuse adds no rounding.
+    within cosine 0.9999 of the model's; r8 rows are copied, or stored again with the same
+    ranges and trained index, so reuse adds no rounding. The files read are checked against
+    the manifest first: rebuilding is how a damaged build is repaired, and copied bytes would
+    carry the damage into the new one (a build whose files do not match reuses nothing).
     """
-    live = _live_dense(index_dir)
     try:
-        build = live[0] if live else current_build(index_dir)
-        if build is None:
-            return None
+        build, manifest = read_manifest(index_dir)
+        files = manifest.get("files", {})
+        check_files(build, {n: files[n] for n in _REUSED_FILES if n in files})
+        dense = manifest.get("dense")
+        live = (build, dense) if isinstance(dense, dict) else None
         keys = json.loads((build / "keys.json").read_text("utf-8"))
-        vectors = read_vectors(build, live[1]["vectors"] if live else "float32")
+        vectors = read_vectors(build, dense["vectors"] if live else "float32")
         if not isinstance(keys, list) or len(keys) != len(vectors):
             return None
         return _PreviousBuild({k: i for i, k in enumerate(keys)}, vectors, live)
-    except (OSError, ValueError, KeyError, RuntimeError, IndexCorruptError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RuntimeError, IndexNotFoundError,
+            IndexCorruptError):
         return None  # nothing reusable: embed everything
 
 
@@ -299,8 +298,10 @@ def _write_build(folder, passages, rows, keys, vectors, texts, form, previous, s
     (folder / "passages.json").write_text(json.dumps(records, ensure_ascii=False), "utf-8")
     (folder / "rows.json").write_text(json.dumps([[r.passage, r.unit] for r in rows]), "utf-8")
     (folder / "keys.json").write_text(json.dumps(keys), "utf-8")
-    whole = [i for i, r in enumerate(rows) if r.unit < 0]
-    centroid = vectors[whole].mean(axis=0) if whole else np.zeros(vectors.shape[1], np.float32)
+    whole = np.array([i for i, r in enumerate(rows) if r.unit < 0], dtype=np.int64)
+    centroid = np.zeros(vectors.shape[1], np.float64)
+    for start in range(0, len(whole), _CENTROID_STEP):  # in steps: reused rows are decoded as they are read
+        centroid += np.asarray(vectors[whole[start : start + _CENTROID_STEP]]).sum(axis=0, dtype=np.float64)
     centroid = (centroid / max(float(np.linalg.norm(centroid)), 1e-12)).astype(np.float32)
     np.save(folder / "centroid.npy", centroid, allow_pickle=False)
     dense = write_dense(folder, vectors, form, previous, reused=source)

@@ -38,6 +38,7 @@ from .config import RESIDUAL_SPREAD
 ENCODINGS = ("float32", "float16", "q9", "r8")
 _MMAP_ABOVE_BYTES = 256 * 2**20
 _CHUNK = 100_000
+_READ_BYTES = 2**30
 _BITS = 9
 _SPREAD = 2.0  # levels spaced as a normal distribution of twice the dimension's spread
 _LEVELS = np.array([NormalDist().inv_cdf((j + 0.5) / 2**_BITS) for j in range(2**_BITS)], dtype=np.float32)
@@ -150,7 +151,7 @@ class RowFile:
     def __getitem__(self, rows) -> np.ndarray:
         if isinstance(rows, slice):
             start, stop, _ = rows.indices(self.shape[0])
-            data = os.pread(self.fd, max(0, stop - start) * self.row_bytes, self.offset + start * self.row_bytes)
+            data = self._read(max(0, stop - start) * self.row_bytes, self.offset + start * self.row_bytes)
         else:  # runs of consecutive rows are read at once: a build copies rows mostly in order
             rows = np.asarray(rows, dtype=np.int64).ravel()
             if len(rows) and (rows.min() < -self.shape[0] or rows.max() >= self.shape[0]):
@@ -159,9 +160,20 @@ class RowFile:
             starts = np.flatnonzero(np.diff(rows, prepend=-2) != 1)
             ends = np.append(starts[1:], len(rows))
             size, base = self.row_bytes, self.offset
-            data = b"".join([os.pread(self.fd, (e - b) * size, base + int(rows[b]) * size)
+            data = b"".join([self._read((e - b) * size, base + int(rows[b]) * size)
                              for b, e in zip(starts.tolist(), ends.tolist())])
         return np.frombuffer(data, self.dtype).reshape(-1, self.shape[1])
+
+    def _read(self, size: int, offset: int) -> bytes:
+        """``size`` bytes at ``offset``: one ``pread`` up to 1 GiB (Linux returns at most ~2 GiB)."""
+        if size <= _READ_BYTES:
+            data = os.pread(self.fd, size, offset)
+        else:
+            data = b"".join(os.pread(self.fd, min(_READ_BYTES, size - done), offset + done)
+                            for done in range(0, size, _READ_BYTES))
+        if len(data) != size:
+            raise ValueError(f"short read: {len(data)} of {size} bytes at {offset}")
+        return data
 
     def __del__(self) -> None:
         if getattr(self, "fd", None) is not None:
@@ -311,6 +323,8 @@ def write_vectors(folder: Path, vectors, encoding: str, ranges: np.ndarray | Non
         codes = np.lib.format.open_memmap(folder / "vectors-codes.npy", mode="w+", dtype=np.uint8,
                                           shape=(n, codec.code_size))
     old = _stored_rows(copy[0], encoding, out.shape[1], codec) if copy is not None else None
+    if old is not None:
+        _check_source(copy[1], len(old[0]), copy[0])
     for fresh, at, rows in _plan(n, copy[1] if old is not None else None):
         if len(at):
             out[at] = old[0][rows]
@@ -347,6 +361,7 @@ def write_codes(folder: Path, vectors, codec: "Codec", copy: tuple[Path, np.ndar
         old = RowFile(copy[0] / "vectors-codes.npy")
         if old.shape[1] != codec.code_size or old.dtype != np.uint8:
             raise ValueError(f"{copy[0]}/vectors-codes.npy: not codes of {codec.code_size} bytes")
+        _check_source(copy[1], len(old), copy[0])
     for fresh, at, rows in _plan(n, copy[1] if old is not None else None):
         if len(at):
             codes[at] = old[rows]
@@ -377,6 +392,11 @@ def _stored_rows(folder: Path, encoding: str, width: int, codec) -> tuple:
             codes is not None and (codes.shape != (len(data), codec.code_size) or codes.dtype != np.uint8)):
         raise ValueError(f"{folder}/vectors.npy: not {encoding} rows of width {width}")
     return data, codes
+
+
+def _check_source(source: np.ndarray, rows: int, folder: Path) -> None:
+    if len(source) and int(source.max()) >= rows:
+        raise ValueError(f"{folder}: {rows} rows, fewer than the rows to copy")
 
 
 def _rows(path: Path, by_row: bool):
