@@ -164,13 +164,18 @@ def test_re_scoring_is_exact_over_the_candidates():
     assert i[2].tolist() == [0, -1, -1] and np.isneginf(d[2, 1:]).all()
 
 
-def test_an_edit_reuses_the_trained_index_and_its_ranges(tmp_path, monkeypatch):
+def _r8_build(tmp_path, monkeypatch):
+    """5,000 vectors built in the r8 form into ``a``, and an empty ``b`` for the next build."""
     monkeypatch.setattr(dense, "EXACT_SEARCH_MAX_VECTORS", 1_000)
     monkeypatch.setattr(dense, "FLOAT16_MAX_VECTORS", 1_000)
     v = _vectors(5_000)
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir(), second.mkdir()
-    entry = dense.write_dense(first, v)
+    return v, first, second, dense.write_dense(first, v)
+
+
+def test_an_edit_reuses_the_trained_index_and_its_ranges(tmp_path, monkeypatch):
+    v, first, second, entry = _r8_build(tmp_path, monkeypatch)
     edited = v.copy()
     edited[10] = _vectors(1, seed=5)[0]
     entry2 = dense.write_dense(second, edited, previous=(first, entry))
@@ -256,12 +261,7 @@ def test_a_float16_build_of_the_earlier_form_is_still_read_and_edited(tmp_path, 
 
 @pytest.mark.parametrize("broken", ["vectors.npy", "vectors-range.npy"])
 def test_an_unreadable_previous_build_is_encoded_anew_not_copied(tmp_path, monkeypatch, broken):
-    monkeypatch.setattr(dense, "EXACT_SEARCH_MAX_VECTORS", 1_000)
-    monkeypatch.setattr(dense, "FLOAT16_MAX_VECTORS", 1_000)
-    v = _vectors(5_000)
-    first, second = tmp_path / "a", tmp_path / "b"
-    first.mkdir(), second.mkdir()
-    entry = dense.write_dense(first, v)
+    v, first, second, entry = _r8_build(tmp_path, monkeypatch)
     previous = read_vectors(first, "r8")
     decoded = np.asarray(previous[np.arange(len(v))])
     (first / broken).write_bytes(b"not a matrix")

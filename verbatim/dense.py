@@ -39,7 +39,7 @@ from .config import (
     EXACT_SEARCH_MAX_VECTORS,
     FLOAT16_MAX_VECTORS,
 )
-from .vectors import Codec, RowFile, read_vectors, write_codes, write_vectors
+from .vectors import Codec, read_codes, read_vectors, write_codes, write_vectors
 
 _ADD_CHUNK = 100_000
 
@@ -121,24 +121,24 @@ def write_dense(folder: Path, vectors, form: dict | None = None, previous: tuple
         except (OSError, ValueError):
             ranges = None  # unreadable: take them from a sample
     copy = (old[0], reused) if old and reused is not None and (ranges is not None or form["vectors"] in ("float32", "float16")) else None
+    def stored(codec=None, copy_from=copy) -> list[str]:
+        return _copied_or_encoded(lambda c: write_vectors(folder, vectors, form["vectors"], ranges, codec, c), copy_from)
+
     if form["form"] == "flat":
-        files = _written(folder, vectors, form["vectors"], ranges, None, copy)
+        files = stored()
         index = faiss.IndexFlatIP(dim)
     elif form["vectors"] == "r8":  # the codes go to vectors-codes.npy; dense.faiss stays empty
         faiss.omp_set_num_threads(build_threads())
         index, retrained = _trained(vectors, form, old)
-        files = _written(folder, vectors, form["vectors"], ranges, Codec(index), None if retrained else copy)
+        files = stored(Codec(index), None if retrained else copy)
     elif form.get("codes") == "rows":  # float16 rows, their codes by row; dense.faiss stays empty
-        files = _written(folder, vectors, form["vectors"], ranges, None, copy)
+        files = stored()
         faiss.omp_set_num_threads(build_threads())
         index, retrained = _trained(vectors, form, old)
         codec = Codec(index)
-        try:
-            files += write_codes(folder, vectors, codec, None if retrained else copy)
-        except (OSError, ValueError):  # the previous build's codes unreadable (or of the older format)
-            files += write_codes(folder, vectors, codec)
+        files += _copied_or_encoded(lambda c: write_codes(folder, vectors, codec, c), None if retrained else copy)
     else:  # the older float16 form: the codes and ids inside dense.faiss (still written for a forced form)
-        files = _written(folder, vectors, form["vectors"], ranges, None, copy)
+        files = stored()
         faiss.omp_set_num_threads(build_threads())
         index, _ = _trained(vectors, form, old)
         for start in range(0, n, _ADD_CHUNK):  # chunks: a mapped input is never read whole
@@ -147,15 +147,15 @@ def write_dense(folder: Path, vectors, form: dict | None = None, previous: tuple
     return {**form, "files": ["dense.faiss", *files]}
 
 
-def _written(folder: Path, vectors, encoding: str, ranges, codec, copy) -> list[str]:
-    """``write_vectors``, copying the previous build's rows if it can; if they cannot be read
-    as this form's rows, every row is encoded from ``vectors``."""
+def _copied_or_encoded(write, copy) -> list[str]:
+    """``write(copy)``, copying the previous build's rows; if they cannot be read as this form's
+    rows (unreadable, or of an older form), ``write(None)``: every row encoded from the vectors."""
     if copy is not None:
         try:
-            return write_vectors(folder, vectors, encoding, ranges, codec, copy)
+            return write(copy)
         except (OSError, ValueError):
             pass
-    return write_vectors(folder, vectors, encoding, ranges, codec)
+    return write(None)
 
 
 def build_threads() -> int:
@@ -202,13 +202,8 @@ def read_dense(folder: Path, form: dict) -> DenseIndex:
     if form["vectors"] == "r8":
         index = _filled(vectors.codes, vectors.codec)
     elif form.get("codes") == "rows":
-        codes_file = folder / "vectors-codes.npy"
-        big = codes_file.stat().st_size > 256 * 2**20
-        codes = RowFile(codes_file) if big else np.load(codes_file, allow_pickle=False)
         codec = Codec(faiss.read_index(str(folder / "dense.faiss")))
-        if codes.shape != (len(vectors), codec.code_size) or codes.dtype != np.uint8:
-            raise ValueError(f"{codes_file}: not {len(vectors)} codes of {codec.code_size} bytes")
-        index = _filled(codes, codec)
+        index = _filled(read_codes(folder, codec, len(vectors)), codec)
     else:
         index = faiss.read_index(str(folder / "dense.faiss"))
     if index.d != vectors.shape[1]:

@@ -399,6 +399,15 @@ def _check_source(source: np.ndarray, rows: int, folder: Path) -> None:
         raise ValueError(f"{folder}: {rows} rows, fewer than the rows to copy")
 
 
+def read_codes(folder: Path, codec: "Codec", rows: int):
+    """A build's ``vectors-codes.npy`` (read row by row if large), checked to hold ``rows`` codes of ``codec``."""
+    path = folder / "vectors-codes.npy"
+    codes = _rows(path, path.stat().st_size > _MMAP_ABOVE_BYTES)
+    if codes.shape != (rows, codec.code_size) or codes.dtype != np.uint8:
+        raise ValueError(f"{path}: not {rows} codes of {codec.code_size} bytes")
+    return codes
+
+
 def _rows(path: Path, by_row: bool):
     """A stored matrix: read row by row (``RowFile``), or into memory."""
     return RowFile(path) if by_row else np.load(path, allow_pickle=False)
