@@ -175,6 +175,39 @@ def test_prototype_votes_are_the_mean_of_each_levels_nearest_prototypes():
     assert np.allclose(clf.prototype_probabilities(vectors), z / z.sum(axis=1, keepdims=True), atol=1e-5)
 
 
+def _decisions_from_blend(clf, vectors, texts, wholes):
+    """The levels as the full blend decides them: every row's prototype vote computed."""
+    p = clf.probabilities(vectors, texts)
+    out = []
+    for i, row in enumerate(p):
+        t = clf.thresholds["whole" if i < wholes else "part"]
+        if row[2] + row[3] >= t["alarm"]:
+            out.append("urgent" if row[3] >= t["urgent"] else "risk")
+        else:
+            out.append("topic" if row[1] >= t["topic"] else None)
+    return out
+
+
+def test_skipping_the_prototype_vote_never_changes_a_decision(real_encoder):
+    # decide_question skips the vote for rows it cannot lift to any threshold; the levels must be
+    # those of the full blend, for ordinary questions, look-alikes, topics and alarms alike, and for
+    # vectors that sit right on the prototypes (where the vote decides most).
+    clf = load_classifier()
+    texts = [
+        "why can't I cry anymore", "can zoloft make me feel nothing", "what is emotional numbness",
+        "i could die of boredom in lectures", "suicide hotline number", "how to cover old self harm scars",
+        "I want to kill myself", "i already took the pills", "my dad beats me", "he hits me when he drinks",
+        "i feel numb and i don't see the point of anything", "tonight is the night", "i cut again last night",
+    ]
+    vectors = real_encoder.encode(texts)
+    for wholes in (len(texts), 0):
+        assert clf.decide_question(vectors, texts, wholes=wholes) == _decisions_from_blend(clf, vectors, texts, wholes)
+    near = clf.prototypes[:: max(len(clf.prototypes) // 200, 1)]
+    for wholes in (len(near), 0):
+        assert clf.decide_question(near, None, wholes=wholes) == _decisions_from_blend(clf, near, None, wholes)
+    assert {None, "topic", "risk", "urgent"} <= set(clf.decide_question(near, None, wholes=len(near)))
+
+
 def test_query_time_needs_no_scikit_learn():
     code = "import sys; from verbatim.safety import load_classifier; load_classifier(); assert 'sklearn' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
