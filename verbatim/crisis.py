@@ -154,6 +154,29 @@ def _denied(text: str, start: int) -> bool:
     return bool(_NEGATION.search(" ".join(clause.split()[-_NEGATION_WORDS:])))
 
 
+# Risk wording in a sentence set years back ("I stopped self harming five years ago", "I was
+# suicidal as a teen") is the subject, not a present risk: topic, unless the same sentence brings it
+# back to now ("...and it started again"). Days and weeks are not distant: "two weeks ago" stays risk.
+_DISTANT_PAST = re.compile(
+    r"\b(\d+|a\s+few|few|many|several|some|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+years?\s+ago\b"
+    r"|\b(when|while)\s+i\s+was\s+(younger|little|a\s+(kid|teen|teenager|child|student)|in\s+(high\s+)?school|at\s+(uni|school|college)|\d+)\b"
+    r"|\bas\s+a\s+(kid|teen|teenager|child)\b|\bin\s+(high\s+school|my\s+teens|my\s+twenties|the\s+past)\b"
+    r"|\bback\s+(then|in\s+(the\s+day|high\s+school|school|college|\d{4}))\b|\bused\s+to\b|\bstopped\b"
+)
+_PRESENT = re.compile(
+    r"\b(now|again|still|lately|recently|these\s+days|currently|tonight|today|this\s+(week|month|morning|evening|year)"
+    r"|any\s*more|relaps\w*|back\s+to)\b"
+)
+
+
+def _distant_past(text: str, start: int, end: int) -> bool:
+    """True if the sentence around text[start:end] is set years back and nothing in it says now."""
+    left = max(text.rfind(c, 0, start) for c in ".!?;\n") + 1
+    ends = [i for i in (text.find(c, end) for c in ".!?;\n") if i >= 0]
+    sentence = text[left : min(ends) if ends else len(text)]
+    return bool(_DISTANT_PAST.search(sentence)) and not _PRESENT.search(sentence)
+
+
 def lexicon_level(query: str, only: frozenset[tuple[str, str]] | None = None) -> tuple[str, str] | None:
     """Return (level, category) from the lexicon's certain wording, or None.
 
@@ -163,14 +186,19 @@ def lexicon_level(query: str, only: frozenset[tuple[str, str]] | None = None) ->
     possible = _may_match(text)[0]
     if only is not None:
         possible &= only
+    past: str | None = None  # the category of risk wording found only in sentences set years back
     for level, patterns in _lexicon()["levels"]:
         for category, pattern in patterns:
             if (level, category) not in possible:
                 continue
             # A denial removes a risk, not the subject: "asked if i'm suicidal, i'm not" is still topic.
-            if any(level == "topic" or not _denied(text, m.start()) for m in pattern.finditer(text)):
+            found = [m for m in pattern.finditer(text) if level == "topic" or not _denied(text, m.start())]
+            if level == "risk" and found and all(_distant_past(text, m.start(), m.end()) for m in found):
+                past = past or category
+                continue
+            if found:
                 return level, category
-    return None
+    return ("topic", past) if past else None
 
 
 def lexicon_candidates(query: str) -> frozenset[tuple[str, str]]:
