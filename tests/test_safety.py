@@ -124,7 +124,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="round 7 scores this sentence 0.70 against the sentence threshold 0.94 "
+@pytest.mark.xfail(strict=True, reason="round 9 scores this sentence 0.71 against the sentence threshold 0.84 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -134,7 +134,7 @@ def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
 def test_the_classifier_reads_wording_no_pattern_lists(checker, real_encoder):
     # No lexicon pattern matches these; the classifier must.
     for query in ("been hiding the cuts on my wrists", "i have a stash of pills and a date picked out",
-                  "i have been thinking about my death a lot"):
+                  "i keep picturing my own funeral and it feels like relief"):
         assert crisis_from_lexicon(query) is None
         alert = checker.crisis(query, real_encoder.encode([query])[0])
         assert alert is not None and alert.policy.alarm and alert.matched == "classifier", query
@@ -152,9 +152,10 @@ def test_classifier_weights_load_with_the_right_shape():
         assert set(clf.thresholds[part]) == {"alarm", "urgent", "topic"}
     p = clf.probabilities(np.ones((2, 384), dtype=np.float32) / np.sqrt(384))
     assert p.shape == (2, 4) and np.allclose(p.sum(axis=1), 1)
-    # Prototypes: small (a question reads them all: at most 3 MB as the float16 FAISS indexes hold them;
-    # round 6's 3,284 take 2.52 MB, about 0.1 ms a question), unit length, grouped by level, every level present.
-    assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 3_000_000
+    # Prototypes: small (a question near a threshold reads them all: at most 4 MB as the float16 FAISS
+    # indexes hold them; round 9's 3,963 take 3.04 MB, about 0.2 ms for such a question; the rest skip the
+    # vote), unit length, grouped by level, every level present.
+    assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 4_000_000
     assert np.allclose(np.linalg.norm(clf.prototypes, axis=1), 1, atol=1e-2)
     assert np.all(np.diff(clf.prototype_levels) >= 0) and set(clf.prototype_levels.tolist()) == {0, 1, 2, 3}
     assert 0 < clf.blend <= 1
@@ -271,6 +272,26 @@ def test_query_time_needs_no_scikit_learn():
     ("I used to cut myself in high school and now I've started again", ("risk", "self_harm")),
     ("i self harmed two weeks ago", ("risk", "self_harm")),
     ("I tried to kill myself 3 years ago and I still want to die", ("risk", "suicide")),
+    # Round 9, the same way.
+    ("sometimes i think i should have died with them", ("risk", "suicide")),
+    ("i nearly died, i should have died in that crash honestly, lucky", None),
+    ("then i'll be done with everything for good", ("risk", "suicide")),
+    ("i keep old prescriptions in the closet in case i decide to end things", ("risk", "suicide")),
+    ("should i just stop waiting and end it", ("risk", "suicide")),
+    ("should i end it with my boyfriend he never texts back", None),
+    ("which bridge in town has no barriers", ("risk", "suicide")),
+    ("which bridge has the best view for photos", None),
+    ("what height is a fall guaranteed to be fatal from", ("risk", "suicide")),
+    ("i need to know my family will be ok after", ("risk", "suicide")),
+    ("my kids will be fine after the divorce right", None),
+    ("i think about being dead constantly but i dont feel sad", ("risk", "suicide")),
+    ("after rehearsals i've been burning my palms with the soldering iron", ("risk", "self_harm")),
+    ("i burned my hand on the stove making dinner", None),
+    ("i carve little lines into my ankle with a craft knife", ("risk", "self_harm")),
+    ("i carved our initials into the tree", None),
+    ("relapsed after 8 months clean from self harm", ("risk", "self_harm")),
+    ("my wife takes my wages and i have to ask her for bus fare", ("risk", "abuse")),
+    ("how do you ask someone if they're thinking about suicide", ("topic", "suicide")),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)

@@ -144,7 +144,8 @@ def _without_ignored(text: str) -> str:
 _NEGATION = re.compile(
     r"\b(not|never|don'?t|do not|didn'?t|did not|doesn'?t|won'?t|wouldn'?t|shouldn'?t|haven'?t|hasn'?t|isn'?t"
     r"|aren'?t|wasn'?t|no one said|if you'?re|if your|if you are|if anyone is"
-    r"|(?:asked|ask|asks|asking|wonder|wondering|know)(?: me)? (?:if|whether))\b"
+    r"|if (?:they|he|she|someone|somebody)(?:'?re|'?s| are| is)"
+    r"|(?:asked|ask|asks|asking|wonder|wondering|know)(?: me| someone| somebody| them| him| her)? (?:if|whether))\b"
 )
 _NEGATION_WORDS = 5
 
