@@ -124,7 +124,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="round 9 scores this sentence 0.71 against the sentence threshold 0.84 "
+@pytest.mark.xfail(strict=True, reason="round 10 scores this sentence 0.72 against the sentence threshold 0.82 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -203,10 +203,13 @@ def test_skipping_the_prototype_vote_never_changes_a_decision(real_encoder):
     vectors = real_encoder.encode(texts)
     for wholes in (len(texts), 0):
         assert clf.decide_question(vectors, texts, wholes=wholes) == _decisions_from_blend(clf, vectors, texts, wholes)
-    near = clf.prototypes[:: max(len(clf.prototypes) // 200, 1)]
+    near = clf.prototypes[:: max(len(clf.prototypes) // 400, 1)]
+    seen = set()
     for wholes in (len(near), 0):
-        assert clf.decide_question(near, None, wholes=wholes) == _decisions_from_blend(clf, near, None, wholes)
-    assert {None, "topic", "risk", "urgent"} <= set(clf.decide_question(near, None, wholes=len(near)))
+        decided = clf.decide_question(near, None, wholes=wholes)
+        assert decided == _decisions_from_blend(clf, near, None, wholes)
+        seen |= set(decided)
+    assert seen == {None, "topic", "risk", "urgent"}  # the sample reaches every decision
 
 
 def test_query_time_needs_no_scikit_learn():
@@ -270,6 +273,8 @@ def test_query_time_needs_no_scikit_learn():
     ("i was suicidal a few years ago when i was really numb", ("topic", "suicide")),
     ("my dad used to beat me when i was a kid", ("topic", "abuse")),
     ("I used to cut myself in high school and now I've started again", ("risk", "self_harm")),
+    ("my dad used to beat me as a kid and now i feel basically nothing", ("topic", "abuse")),
+    ("i used to self harm as a teen but i don't anymore", ("topic", "self_harm")),
     ("i self harmed two weeks ago", ("risk", "self_harm")),
     ("I tried to kill myself 3 years ago and I still want to die", ("risk", "suicide")),
     # Round 9, the same way.
@@ -292,6 +297,27 @@ def test_query_time_needs_no_scikit_learn():
     ("relapsed after 8 months clean from self harm", ("risk", "self_harm")),
     ("my wife takes my wages and i have to ask her for bus fare", ("risk", "abuse")),
     ("how do you ask someone if they're thinking about suicide", ("topic", "suicide")),
+    # Round 10, the same way.
+    ("gonna hurt myself laughing at this meme", None),
+    ("my toddler ate a small lump of playdough, is it toxic", None),
+    ("my toddler just swallowed some of my blood pressure pills", ("urgent", "suicide")),
+    ("my son got into the bleach under the sink", ("urgent", "suicide")),
+    ("i used to burn myself when i felt nothing, 3 years clean now", ("topic", "self_harm")),
+    ("i was 2 years clean and i started cutting again last week", ("risk", "self_harm")),
+    ("my self harm scars are about 8 years old and long healed", ("topic", "self_harm")),
+    ("what do i say if my friend ever tells me she's thinking about suicide", ("topic", "suicide")),
+    ("she's worried because i'm thinking about suicide", ("risk", "suicide")),
+    ("last week my mother-in-law pressed my hand on the hot tawa", ("risk", "abuse")),
+    ("i've gone back to burning my ankles with a lighter", ("risk", "self_harm")),
+    ("i've been reading method threads on a forum late at night", ("risk", "suicide")),
+    ("i've put my affairs in order and the dog's new family collect her on friday", ("risk", "suicide")),
+    ("my family will be more free if i am not there", ("risk", "suicide")),
+    ("everyone would honestly be less stressed if i wasnt in the picture", ("risk", "suicide")),
+    ("i thought about how easy it would be to step off", ("risk", "suicide")),
+    ("how easy it would be to jump to the next level in this game", None),
+    ("i know exactly which drugs would do it", ("risk", "suicide")),
+    ("school is so pointless when ur not gonna be here by summer anyway", ("risk", "suicide")),
+    ("i'm not gonna be here by summer, we're moving to spain", None),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)

@@ -150,9 +150,14 @@ _NEGATION = re.compile(
 _NEGATION_WORDS = 5
 
 
+# Risk wording right after a third person ("if my friend tells me she's thinking about suicide") is about
+# them, not the reader's own risk; the lexicon's third-person patterns say so where they mean it.
+_THIRD_PERSON = re.compile(r"\b(she|he|they|someone|somebody)(?:'?s|'?re| is| are| was| were)\s*$")
+
+
 def _denied(text: str, start: int) -> bool:
     clause = re.split(r"[.!?;,]|\bbut\b", text[:start])[-1]
-    return bool(_NEGATION.search(" ".join(clause.split()[-_NEGATION_WORDS:])))
+    return bool(_NEGATION.search(" ".join(clause.split()[-_NEGATION_WORDS:])) or _THIRD_PERSON.search(clause))
 
 
 # Risk wording in a sentence set years back ("I stopped self harming five years ago", "I was
@@ -164,10 +169,17 @@ _DISTANT_PAST = re.compile(
     r"|\bas\s+a\s+(kid|teen|teenager|child)\b|\bin\s+(high\s+school|my\s+teens|my\s+twenties|the\s+past)\b"
     r"|\bback\s+(then|in\s+(the\s+day|high\s+school|school|college|\d{4}))\b|\bused\s+to\b|\bstopped\b"
 )
-_PRESENT = re.compile(
-    r"\b(now|again|still|lately|recently|these\s+days|currently|tonight|today|this\s+(week|month|morning|evening|year)"
-    r"|any\s*more|relaps\w*|back\s+to)\b"
+# Recovery told in time ("3 years clean now", "self-harm free since 2019") is the past too, unless a relapse
+# or a return is in the same sentence.
+_RECOVERED = re.compile(
+    r"\b(\d+|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+(years?|months?)\s+(clean|free|sober)\b"
+    r"|\b(clean|free)\s+(for|since)\s+(\d+|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s*(years?|months?)?\b"
 )
+_RETURNED = re.compile(r"\b(again|relaps\w*|started|back\s+to|still|lately|recently|tonight|today)\b")
+_PRESENT = re.compile(
+    r"\b(again|still|lately|recently|these\s+days|currently|tonight|today|this\s+(week|month|morning|evening|year)"
+    r"|relaps\w*|back\s+to|started)\b"
+)  # not "now" or "anymore": beside the past they mostly say how the reader feels today ("...and now I feel nothing")
 
 
 def _distant_past(text: str, start: int, end: int) -> bool:
@@ -175,6 +187,8 @@ def _distant_past(text: str, start: int, end: int) -> bool:
     left = max(text.rfind(c, 0, start) for c in ".!?;\n") + 1
     ends = [i for i in (text.find(c, end) for c in ".!?;\n") if i >= 0]
     sentence = text[left : min(ends) if ends else len(text)]
+    if _RECOVERED.search(sentence) and not _RETURNED.search(sentence):
+        return True
     return bool(_DISTANT_PAST.search(sentence)) and not _PRESENT.search(sentence)
 
 
