@@ -124,7 +124,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="round 10 scores this sentence 0.72 against the sentence threshold 0.82 "
+@pytest.mark.xfail(strict=True, reason="round 11 scores this sentence 0.71 against the sentence threshold 0.92 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -133,8 +133,8 @@ def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
 
 def test_the_classifier_reads_wording_no_pattern_lists(checker, real_encoder):
     # No lexicon pattern matches these; the classifier must.
-    for query in ("been hiding the cuts on my wrists", "i have a stash of pills and a date picked out",
-                  "i keep picturing my own funeral and it feels like relief"):
+    for query in ("been hiding the cuts on my wrists", "i keep picturing my own funeral and it feels like relief",
+                  "i think about driving into the river on the way home most nights"):
         assert crisis_from_lexicon(query) is None
         alert = checker.crisis(query, real_encoder.encode([query])[0])
         assert alert is not None and alert.policy.alarm and alert.matched == "classifier", query
@@ -201,15 +201,17 @@ def test_skipping_the_prototype_vote_never_changes_a_decision(real_encoder):
         "i feel numb and i don't see the point of anything", "tonight is the night", "i cut again last night",
     ]
     vectors = real_encoder.encode(texts)
-    for wholes in (len(texts), 0):
-        assert clf.decide_question(vectors, texts, wholes=wholes) == _decisions_from_blend(clf, vectors, texts, wholes)
-    near = clf.prototypes[:: max(len(clf.prototypes) // 400, 1)]
     seen = set()
+    for wholes in (len(texts), 0):
+        decided = clf.decide_question(vectors, texts, wholes=wholes)
+        assert decided == _decisions_from_blend(clf, vectors, texts, wholes)
+        seen |= set(decided)
+    near = clf.prototypes[:: max(len(clf.prototypes) // 400, 1)]
     for wholes in (len(near), 0):
         decided = clf.decide_question(near, None, wholes=wholes)
         assert decided == _decisions_from_blend(clf, near, None, wholes)
         seen |= set(decided)
-    assert seen == {None, "topic", "risk", "urgent"}  # the sample reaches every decision
+    assert seen == {None, "topic", "risk", "urgent"}  # the cases reach every decision
 
 
 def test_query_time_needs_no_scikit_learn():
@@ -318,6 +320,16 @@ def test_query_time_needs_no_scikit_learn():
     ("i know exactly which drugs would do it", ("risk", "suicide")),
     ("school is so pointless when ur not gonna be here by summer anyway", ("risk", "suicide")),
     ("i'm not gonna be here by summer, we're moving to spain", None),
+    # Round 11, the same way.
+    ("since i married they are beating me and they collect my full salary", ("risk", "abuse")),
+    ("he is hitting me again", ("risk", "abuse")),
+    ("my husband beats me at chess every single time", None),
+    ("the man who got me this job keeps my documents", ("risk", "abuse")),
+    ("what can i use instead of a blade that wont leave marks", ("risk", "self_harm")),
+    ("what can i use instead of a razor to shave my legs", None),
+    ("do people feel calm once theyve decided? because i feel calm now", ("risk", "suicide")),
+    ("working out who gets the dog after i'm gone", ("risk", "suicide")),
+    ("my lawyer is drafting my will, who gets the house when i'm gone", None),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)

@@ -44,6 +44,11 @@ FIGURES = HERE / "figures.json"
 # The alarm rate on benign dev questions the thresholds may reach: issue 10's target for the test part.
 # (At 2% the classifier could add almost nothing to the lexicon: its thresholds went to 0.98-0.99.)
 DEV_MAX_BENIGN_ALARM = 0.03
+# ...and on the dev part of the real Reddit and RallyPoint posts (long stories, weak labels), which the
+# blind sets of short texts do not show: in rounds 9 and 10 the sentence threshold fell to 0.84 and 0.82,
+# and the posts' benign alarms rose from 0.040 (round 7) to 0.09 (sentence fragments of ordinary stories
+# such as "Just had my" raising the banner). Round 7's rate, rounded up, bounds them now.
+DEV_MAX_POST_BENIGN_ALARM = 0.05
 DEV_MAX_RISK_AS_URGENT = 0.10
 # The topic line is calm, but on an ordinary question it is noise that points at suicide or abuse: with
 # the gap rule alone, round 3 put it at 0.30, and 11 of the 40 answerable questions of eval/dev.jsonl
@@ -78,7 +83,7 @@ LATE_WEIGHT = 3.0
 # puts them back).
 TARGET_SOURCES = {"written", "counsel_chat", "ct_phrases", "ct_srl", "written3", "crisis_blind1", "written4",
                   "crisis_blind2", "written5", "crisis_blind3", "crisis_blind4",
-                  "crisis_blind5", "crisis_blind6", "crisis_blind7", "crisis_blind8"}
+                  "crisis_blind5", "crisis_blind6", "crisis_blind7", "crisis_blind8", "crisis_blind9"}
 POST_SOURCES = {"ct_rallypoint", "ct_reddit27"}
 
 
@@ -198,40 +203,58 @@ def report(rows, predicted) -> dict:
     return out
 
 
-def choose_thresholds(rows, X, parts, clf: CrisisClassifier) -> dict:
-    """Pick thresholds on dev: the most recall with benign alarms <= 3%, then urgent, then topic.
+class _Replay:
+    """The lexicon's levels, denials and the classifier's probabilities of some rows, computed once, so
+    that the detector's rule (the highest level of the lexicon, the whole and any part) can be replayed
+    for each candidate threshold."""
 
-    The lexicon's levels and the classifier's probabilities are computed once; this replays the
-    detector's rule (the highest level of the lexicon, the whole and any part) for each candidate.
-    """
-    lex = []
-    for r, ps in zip(rows, parts):
-        found = [lexicon_level(t) for t in [r["text"], *[p for p, _ in ps]]]
-        lex.append(max((_RANK[f[0]] for f in found if f), default=0))
-    lex = np.array(lex)
-    # Units with an explicit denial never alarm through the classifier (as in safety.detect).
-    deny_w = np.array([lexicon_denies(r["text"]) for r in rows])
-    deny_p = [np.array([lexicon_denies(p) for p, _ in ps], dtype=bool) for ps in parts]
-    pw = clf.probabilities(X, [r["text"] for r in rows])
-    pp = [clf.probabilities(np.array([v for _, v in ps]), [p for p, _ in ps]) if ps else np.zeros((0, 4)) for ps in parts]
-    truth = np.array([_RANK.get(r["level"] if r["level"] != "none" else None) for r in rows])
-    pos, ben, urg, risk = truth >= 2, truth <= 1, truth == 3, truth == 2
+    def __init__(self, rows, X, parts, clf: CrisisClassifier) -> None:
+        lex = []
+        for r, ps in zip(rows, parts):
+            found = [lexicon_level(t) for t in [r["text"], *[p for p, _ in ps]]]
+            lex.append(max((_RANK[f[0]] for f in found if f), default=0))
+        self.lex = np.array(lex)
+        # Units with an explicit denial never alarm through the classifier (as in safety.detect).
+        self.deny_w = np.array([lexicon_denies(r["text"]) for r in rows], dtype=bool)
+        self.deny_p = [np.array([lexicon_denies(p) for p, _ in ps], dtype=bool) for ps in parts]
+        self.pw = clf.probabilities(X, [r["text"] for r in rows])
+        self.pp = [clf.probabilities(np.array([v for _, v in ps]), [p for p, _ in ps]) if ps else np.zeros((0, 4))
+                   for ps in parts]
+        self.truth = np.array([_RANK.get(r["level"] if r["level"] != "none" else None) for r in rows])
 
-    def alarm_rank(a_whole, a_part):
-        whole = ((pw[:, 2] + pw[:, 3]) >= a_whole) & ~deny_w
-        part = np.array([bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & ~d).any()) for p, d in zip(pp, deny_p)])
+    def alarm_rank(self, a_whole, a_part):
+        whole = ((self.pw[:, 2] + self.pw[:, 3]) >= a_whole) & ~self.deny_w
+        part = np.array([bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & ~d).any())
+                         for p, d in zip(self.pp, self.deny_p)], dtype=bool)
         return whole, part
+
+    def alarms(self, a_whole, a_part):
+        whole, part = self.alarm_rank(a_whole, a_part)
+        return (self.lex >= 2) | whole | part
+
+
+def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None) -> dict:
+    """Pick thresholds on dev: the most recall with benign alarms <= 3% (and on the dev posts, if given,
+    <= DEV_MAX_POST_BENIGN_ALARM), then urgent, then topic."""
+    replay = _Replay(rows, X, parts, clf)
+    lex, pw, pp, deny_p, truth = replay.lex, replay.pw, replay.pp, replay.deny_p, replay.truth
+    pos, ben, urg, risk = truth >= 2, truth <= 1, truth == 3, truth == 2
+    alarm_rank = replay.alarm_rank
+    post_replay = _Replay(*posts, clf) if posts is not None and len(posts[0]) else None
 
     grid = np.round(np.arange(0.30, 0.99, 0.02), 2)
     best = None
     for a_whole, a_part in itertools.product(grid, grid):
         if a_part < a_whole:
             continue  # a sentence alone must be at least as sure as the whole question
-        whole, part = alarm_rank(a_whole, a_part)
-        alarm = (lex >= 2) | whole | part
+        alarm = replay.alarms(a_whole, a_part)
         fa = alarm[ben].mean()
         rec = alarm[pos].mean()
-        if fa <= DEV_MAX_BENIGN_ALARM and (best is None or (rec, -fa) > best[0]):
+        if fa > DEV_MAX_BENIGN_ALARM:
+            continue
+        if post_replay is not None and post_replay.alarms(a_whole, a_part)[post_replay.truth <= 1].mean() > DEV_MAX_POST_BENIGN_ALARM:
+            continue
+        if best is None or (rec, -fa) > best[0]:
             best = ((rec, -fa), a_whole, a_part)
     _, a_whole, a_part = best or (None, 0.99, 0.99)
 
@@ -307,6 +330,8 @@ def main() -> None:
     Xtr, Ptr = featurise(split["train"])
     Xdv, Pdv = featurise(split["dev"])
     Xtd, Ptd = featurise(target_dev)
+    post_dev = [r for r in split["dev"] if r["source"] in POST_SOURCES]
+    Xpd, Ppd = featurise(post_dev)
 
     best = None
     # Prototypes: the whole-text vectors of the training examples (target sources; posts never).
@@ -316,7 +341,7 @@ def main() -> None:
     for C in args.c:
         level, category = fit(Xtr, split["train"], Ptr, C, vectorisers, args.late_weight)
         untuned = to_classifier(level, category, {}, proto_X, proto_rows, args.blend, vectorisers)
-        thresholds = choose_thresholds(target_dev, Xtd, Ptd, untuned)
+        thresholds = choose_thresholds(target_dev, Xtd, Ptd, untuned, posts=(post_dev, Xpd, Ppd))
         clf = to_classifier(level, category, thresholds, proto_X, proto_rows, args.blend, vectorisers)
         dev = scores(target_dev, predict(target_dev, Xtd, Ptd, clf))
         key = (dev["recall_risk_urgent"], dev["urgent_as_urgent"], -dev["benign_alarm"])

@@ -150,14 +150,17 @@ _NEGATION = re.compile(
 _NEGATION_WORDS = 5
 
 
-# Risk wording right after a third person ("if my friend tells me she's thinking about suicide") is about
-# them, not the reader's own risk; the lexicon's third-person patterns say so where they mean it.
+# Suicide or self-harm wording right after a third person ("if my friend tells me she's thinking about
+# suicide") is about them, not the reader's own risk; the lexicon's third-person patterns say so where they
+# mean it. Not for abuse, where the third person is the one doing harm ("they are beating me").
 _THIRD_PERSON = re.compile(r"\b(she|he|they|someone|somebody)(?:'?s|'?re| is| are| was| were)\s*$")
 
 
-def _denied(text: str, start: int) -> bool:
+def _denied(text: str, start: int, category: str = "") -> bool:
     clause = re.split(r"[.!?;,]|\bbut\b", text[:start])[-1]
-    return bool(_NEGATION.search(" ".join(clause.split()[-_NEGATION_WORDS:])) or _THIRD_PERSON.search(clause))
+    if _NEGATION.search(" ".join(clause.split()[-_NEGATION_WORDS:])):
+        return True
+    return category != "abuse" and bool(_THIRD_PERSON.search(clause))
 
 
 # Risk wording in a sentence set years back ("I stopped self harming five years ago", "I was
@@ -207,7 +210,7 @@ def lexicon_level(query: str, only: frozenset[tuple[str, str]] | None = None) ->
             if (level, category) not in possible:
                 continue
             # A denial removes a risk, not the subject: "asked if i'm suicidal, i'm not" is still topic.
-            found = [m for m in pattern.finditer(text) if level == "topic" or not _denied(text, m.start())]
+            found = [m for m in pattern.finditer(text) if level == "topic" or not _denied(text, m.start(), category)]
             if level == "risk" and found and all(_distant_past(text, m.start(), m.end()) for m in found):
                 past = past or category
                 continue
