@@ -124,7 +124,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="round 11 scores this sentence 0.71 against the sentence threshold 0.92 "
+@pytest.mark.xfail(strict=True, reason="round 12 scores this sentence 0.68 against the sentence threshold 0.92 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -330,6 +330,19 @@ def test_query_time_needs_no_scikit_learn():
     ("do people feel calm once theyve decided? because i feel calm now", ("risk", "suicide")),
     ("working out who gets the dog after i'm gone", ("risk", "suicide")),
     ("my lawyer is drafting my will, who gets the house when i'm gone", None),
+    # Round 12, the same way.
+    ("is it normal to feel nothing all day and then kind of hope you just don't wake up", ("risk", "suicide")),
+    ("i hope you don't wake up the baby when you come in", None),
+    ("tired of being tired. tired of being, really.", ("risk", "suicide")),
+    ("tired of being the one who always organises everything", None),
+    ("stood in the walk-in today and thought how easy it'd be to just not come back out", ("risk", "suicide")),
+    ("a note saying 'if you're reading this i'm sorry, it's not your fault'", ("risk", "suicide")),
+    ("i swallowed everything in the medicine drawer an hour ago", ("urgent", "suicide")),
+    ("need something that hurts more but doesn't scar", ("risk", "self_harm")),
+    ("holding a lighter to my wrist in the library toilets", ("risk", "self_harm")),
+    ("i held the lighter to the candle wick for ages", None),
+    ("my cat cut his paw on glass and it won't stop bleeding", None),
+    ("years ago during my divorce i had passive suicidal thoughts", ("topic", "suicide")),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)

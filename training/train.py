@@ -83,7 +83,7 @@ LATE_WEIGHT = 3.0
 # puts them back).
 TARGET_SOURCES = {"written", "counsel_chat", "ct_phrases", "ct_srl", "written3", "crisis_blind1", "written4",
                   "crisis_blind2", "written5", "crisis_blind3", "crisis_blind4",
-                  "crisis_blind5", "crisis_blind6", "crisis_blind7", "crisis_blind8", "crisis_blind9"}
+                  "crisis_blind5", "crisis_blind6", "crisis_blind7", "crisis_blind8", "crisis_blind9", "crisis_blind10"}
 POST_SOURCES = {"ct_rallypoint", "ct_reddit27"}
 
 

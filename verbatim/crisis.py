@@ -167,7 +167,7 @@ def _denied(text: str, start: int, category: str = "") -> bool:
 # suicidal as a teen") is the subject, not a present risk: topic, unless the same sentence brings it
 # back to now ("...and it started again"). Days and weeks are not distant: "two weeks ago" stays risk.
 _DISTANT_PAST = re.compile(
-    r"\b(\d+|a\s+few|few|many|several|some|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+years?\s+ago\b"
+    r"\b((\d+|a\s+few|few|many|several|some|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+)?years?\s+ago\b"
     r"|\b(when|while)\s+i\s+was\s+(younger|little|a\s+(kid|teen|teenager|child|student)|in\s+(high\s+)?school|at\s+(uni|school|college)|\d+)\b"
     r"|\bas\s+a\s+(kid|teen|teenager|child)\b|\bin\s+(high\s+school|my\s+teens|my\s+twenties|the\s+past)\b"
     r"|\bback\s+(then|in\s+(the\s+day|high\s+school|school|college|\d{4}))\b|\bused\s+to\b|\bstopped\b"
