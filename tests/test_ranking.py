@@ -7,17 +7,62 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verbatim import abstention
 from verbatim.abstention import FEATURES, AbstentionModel, load_model
+from verbatim import ranking
 from verbatim.ranking import (
-    WEIGHTS, RankingWeights, best_per_passage, card_window, fuse, question_similarity, rank_sections,
+    WEIGHTS, RankingWeights, best_per_passage, card_window, fuse, question_similarity, rank_sections, top_positive,
 )
 
 ABSTENTION_JSON = Path(abstention.__file__).parent / "data" / "abstention.json"
 score = st.floats(-1.0, 1.0, allow_nan=False)
+
+
+# --- the lexical candidates ----------------------------------------------------------------
+
+# BM25 scores as a big corpus gives them: mostly zeros or mostly positive, with many ties.
+bm25_scores = st.builds(
+    lambda n, zeros, levels, seed: (lambda rng: np.where(rng.random(n) < zeros, 0.0,
+                                                         rng.integers(1, levels + 1, n) / levels).astype(np.float32))(
+        np.random.default_rng(seed)),
+    st.integers(0, 3000), st.floats(0.0, 1.0), st.integers(1, 50), st.integers(0, 2**32 - 1),
+)
+
+
+def _old_top_rows(scores, k):
+    rows = np.flatnonzero(scores)
+    return rows[np.argpartition(-scores[rows], k - 1)[:k]] if len(rows) > k else rows
+
+
+@settings(max_examples=300, deadline=None)
+@given(bm25_scores, st.integers(1, 200))
+def test_top_positive_reads_every_positive_row_below_the_size(scores, k):
+    assert np.array_equal(top_positive(scores, k), _old_top_rows(scores, k))  # the same rows, in the same order
+
+
+@settings(max_examples=300, deadline=None)
+@given(bm25_scores, st.integers(1, 200))
+def test_top_positive_above_the_size_keeps_the_same_top_scores(scores, k):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ranking, "EXACT_SCAN_ROWS", 10)  # every array here takes the sampled cut
+        rows = top_positive(scores, k)
+    expected = _old_top_rows(scores, k)
+    assert len(set(rows.tolist())) == len(rows) and np.all(scores[rows] > 0)
+    assert sorted(scores[rows].tolist()) == sorted(scores[expected].tolist())  # only tied rows may differ
+
+
+@pytest.mark.parametrize("zeros, levels", [(0.0, 1000), (0.3, 40), (0.9, 5), (0.999, 3)])
+def test_top_positive_at_a_million_rows_keeps_the_same_top_scores(zeros, levels):
+    # 1,000,000 rows and k = 128 take the sampled cut (more than EXACT_SCAN_ROWS; about 4 x 244 rows
+    # reach the cut when most rows score); mostly-zero arrays fall back to every positive row.
+    rng = np.random.default_rng(levels)
+    scores = np.where(rng.random(1_000_000) < zeros, 0.0, rng.integers(1, levels + 1, 1_000_000) / levels)
+    scores = scores.astype(np.float32)
+    rows, expected = top_positive(scores, 128), _old_top_rows(scores, 128)
+    assert sorted(scores[rows].tolist()) == sorted(scores[expected].tolist())
 
 
 # --- fuse --------------------------------------------------------------------------------

@@ -33,7 +33,9 @@ from .errors import QueryError
 from .index import LoadedIndex, ensure_fresh, load_index, read_manifest
 from .abstention import load_model as load_abstention_model
 from .lexical import tokenize
-from .ranking import WEIGHTS, RankingWeights, best_by_key, best_per_passage, fuse, question_similarity, rank_sections
+from .ranking import (
+    WEIGHTS, RankingWeights, best_by_key, best_per_passage, fuse, question_similarity, rank_sections, top_positive,
+)
 from .results import PassageHit, SearchResult  # noqa: F401 (re-exported)
 from .safety import CrisisAlert, MedicalNote, SafetyChecker, mentions_means, split_parts  # noqa: F401
 
@@ -200,11 +202,9 @@ class Searcher:
         with self._lock:
             lex = idx.lexical.scores(expanded[:_MAX_LEXICAL_QUERY_CHARS], n_rows)
         lexical: dict[int, float] = {}
-        top_lex = float(lex.max()) if n_rows else 0.0
-        if top_lex > 0:
-            top_rows = np.flatnonzero(lex)
-            if len(top_rows) > _DENSE_CANDIDATES:
-                top_rows = top_rows[np.argpartition(-lex[top_rows], _DENSE_CANDIDATES - 1)[:_DENSE_CANDIDATES]]
+        top_rows = top_positive(lex, _DENSE_CANDIDATES)
+        if len(top_rows):  # the best row is among them: no second pass over every row for the maximum
+            top_lex = float(lex[top_rows].max())
             lexical = best_by_key(lex[top_rows] / top_lex, self._row_passage[top_rows])
         scores = fuse(whole, part, lexical, floor, idx.unit_rows.keys(), w)
 
