@@ -36,6 +36,7 @@ from benchmarks.common import machine, percentiles  # noqa: E402
 ARTICLE = ROOT / "corpus" / "emotional-numbness.md"
 DEV = ROOT / "eval" / "dev.jsonl"
 SECTIONS_PER_FILE = 100
+CORPUS_VERSION = 1  # bump when write_corpus changes: kept corpora and builds are named by it
 
 
 class SeededEncoder:
@@ -117,12 +118,12 @@ print(json.dumps({{"load_s": round(load_s, 1), "rss_model_mb": round(before), "r
 def run(passages: int, work: Path) -> dict:
     from verbatim.index import build_index
 
-    corpus, index_dir = work / f"corpus-{passages}", work / f"index-{passages}"
+    corpus, index_dir = work / f"corpus-{passages}-v{CORPUS_VERSION}", work / f"index-{passages}-v{CORPUS_VERSION}"
     if not corpus.is_dir():
         t = time.perf_counter()
         write_corpus(corpus, passages)
         print(f"corpus written in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-    built = work / f"build-{passages}.json"  # a build is kept and reused: it takes minutes at 1M
+    built = work / f"build-{passages}-v{CORPUS_VERSION}.json"  # kept and reused: a build takes minutes at 1M
     if not built.is_file():
         t = time.perf_counter()
         report = build_index(corpus, index_dir, SeededEncoder(), progress=lambda m: print(m, file=sys.stderr))

@@ -83,7 +83,7 @@ LATE_WEIGHT = 3.0
 # puts them back).
 TARGET_SOURCES = {"written", "counsel_chat", "ct_phrases", "ct_srl", "written3", "crisis_blind1", "written4",
                   "crisis_blind2", "written5", "crisis_blind3", "crisis_blind4",
-                  "crisis_blind5", "crisis_blind6", "crisis_blind7", "crisis_blind8", "crisis_blind9", "crisis_blind10"}
+                  "crisis_blind5", "crisis_blind6", "crisis_blind7", "crisis_blind8", "crisis_blind9", "crisis_blind10", "crisis_blind11"}
 POST_SOURCES = {"ct_rallypoint", "ct_reddit27"}
 
 
@@ -252,10 +252,14 @@ def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None) -> dict
         rec = alarm[pos].mean()
         if fa > DEV_MAX_BENIGN_ALARM:
             continue
-        if post_replay is not None and post_replay.alarms(a_whole, a_part)[post_replay.truth <= 1].mean() > DEV_MAX_POST_BENIGN_ALARM:
+        if post_replay is not None and (post_replay.truth <= 1).any() and \
+                post_replay.alarms(a_whole, a_part)[post_replay.truth <= 1].mean() > DEV_MAX_POST_BENIGN_ALARM:
             continue
         if best is None or (rec, -fa) > best[0]:
             best = ((rec, -fa), a_whole, a_part)
+    if best is None:  # nothing meets the bounds: the classifier is all but off, and that must be seen
+        print("warning: no thresholds keep benign alarms within the bounds; alarm thresholds set to 0.99",
+              file=sys.stderr)
     _, a_whole, a_part = best or (None, 0.99, 0.99)
 
     whole, part = alarm_rank(a_whole, a_part)

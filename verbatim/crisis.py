@@ -144,8 +144,7 @@ def _without_ignored(text: str) -> str:
 _NEGATION = re.compile(
     r"\b(not|never|don'?t|do not|didn'?t|did not|doesn'?t|won'?t|wouldn'?t|shouldn'?t|haven'?t|hasn'?t|isn'?t"
     r"|aren'?t|wasn'?t|no one said|if you'?re|if your|if you are|if anyone is"
-    r"|if (?:they|he|she|someone|somebody)(?:'?re|'?s| are| is)"
-    r"|(?:asked|ask|asks|asking|wonder|wondering|know)(?: me| someone| somebody| them| him| her)? (?:if|whether))\b"
+    r"|(?:asked|ask|asks|asking|wonder|wondering|know)(?: me)? (?:if|whether))\b"
 )
 _NEGATION_WORDS = 5
 
@@ -163,36 +162,45 @@ def _denied(text: str, start: int, category: str = "") -> bool:
     return category != "abuse" and bool(_THIRD_PERSON.search(clause))
 
 
-# Risk wording in a sentence set years back ("I stopped self harming five years ago", "I was
-# suicidal as a teen") is the subject, not a present risk: topic, unless the same sentence brings it
-# back to now ("...and it started again"). Days and weeks are not distant: "two weeks ago" stays risk.
+# Risk wording in a clause set years back ("I stopped self harming five years ago", "I was suicidal as
+# a teen") is the subject, not a present risk: topic, unless the same clause brings it back to now
+# ("...and it started again"). The clause, not the sentence: in "two years ago my dad died and now I want
+# to die" the wish is today's. Days and weeks are not distant ("two weeks ago" stays risk), and "stopped"
+# dates nothing ("I stopped eating, I want to die").
 _DISTANT_PAST = re.compile(
     r"\b((\d+|a\s+few|few|many|several|some|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+)?years?\s+ago\b"
     r"|\b(when|while)\s+i\s+was\s+(younger|little|a\s+(kid|teen|teenager|child|student)|in\s+(high\s+)?school|at\s+(uni|school|college)|\d+)\b"
-    r"|\bas\s+a\s+(kid|teen|teenager|child)\b|\bin\s+(high\s+school|my\s+teens|my\s+twenties|the\s+past)\b"
-    r"|\bback\s+(then|in\s+(the\s+day|high\s+school|school|college|\d{4}))\b|\bused\s+to\b|\bstopped\b"
+    r"|\bas\s+a\s+(kid|teen|teenager|child)\b|\bin\s+(high\s+school|my\s+teens|my\s+twenties)\b"
+    r"|\bback\s+(then|in\s+(the\s+day|high\s+school|school|college|\d{4}))\b|\bused\s+to\b"
 )
-# Recovery told in time ("3 years clean now", "self-harm free since 2019") is the past too, unless a relapse
-# or a return is in the same sentence.
+# Recovery told in time ("3 years clean now", "self-harm free for two years") is the past too, unless a
+# relapse or a return is in the same clause.
 _RECOVERED = re.compile(
     r"\b(\d+|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+(years?|months?)\s+(clean|free|sober)\b"
-    r"|\b(clean|free)\s+(for|since)\s+(\d+|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s*(years?|months?)?\b"
+    r"|\b(clean|free)\s+(for|since)\s+(\d+|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+(years?|months?)\b"
 )
-_RETURNED = re.compile(r"\b(again|relaps\w*|started|back\s+to|still|lately|recently|tonight|today)\b")
 _PRESENT = re.compile(
-    r"\b(again|still|lately|recently|these\s+days|currently|tonight|today|this\s+(week|month|morning|evening|year)"
-    r"|relaps\w*|back\s+to|started)\b"
-)  # not "now" or "anymore": beside the past they mostly say how the reader feels today ("...and now I feel nothing")
+    r"\b(now|again|still|lately|recently|these\s+days|currently|tonight|today|this\s+(week|month|morning|evening|year)"
+    r"|relaps\w*|back\s+to|started|want(s|ing)?\s+to|i'?m|i\s+am)\b"
+)
+_CLAUSE_BREAK = re.compile(r"[.!?;,\n]|\b(and|but|so|now|though|although)\b")
+# ...and a return anywhere in the sentence undoes it ("I used to cut in high school and now I've started again").
+_RETURNED = re.compile(r"\b(again|relaps\w*|started|back\s+to|still)\b")
 
 
 def _distant_past(text: str, start: int, end: int) -> bool:
-    """True if the sentence around text[start:end] is set years back and nothing in it says now."""
-    left = max(text.rfind(c, 0, start) for c in ".!?;\n") + 1
-    ends = [i for i in (text.find(c, end) for c in ".!?;\n") if i >= 0]
-    sentence = text[left : min(ends) if ends else len(text)]
-    if _RECOVERED.search(sentence) and not _RETURNED.search(sentence):
-        return True
-    return bool(_DISTANT_PAST.search(sentence)) and not _PRESENT.search(sentence)
+    """True if the clause around text[start:end] is set years back, nothing in it says now and nothing
+    in its sentence says it came back."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    after = _CLAUSE_BREAK.search(text, end)
+    clause = text[left : after.start() if after else len(text)]
+    if _PRESENT.search(clause):
+        return False
+    s_left = max(text.rfind(c, 0, start) for c in ".!?;\n") + 1
+    s_ends = [i for i in (text.find(c, end) for c in ".!?;\n") if i >= 0]
+    if _RETURNED.search(text[s_left : min(s_ends) if s_ends else len(text)]):
+        return False
+    return bool(_RECOVERED.search(clause) or _DISTANT_PAST.search(clause))
 
 
 def lexicon_level(query: str, only: frozenset[tuple[str, str]] | None = None) -> tuple[str, str] | None:
@@ -204,14 +212,14 @@ def lexicon_level(query: str, only: frozenset[tuple[str, str]] | None = None) ->
     possible = _may_match(text)[0]
     if only is not None:
         possible &= only
-    past: str | None = None  # the category of risk wording found only in sentences set years back
+    past: str | None = None  # the category of risk or urgent wording found only in clauses set years back
     for level, patterns in _lexicon()["levels"]:
         for category, pattern in patterns:
             if (level, category) not in possible:
                 continue
             # A denial removes a risk, not the subject: "asked if i'm suicidal, i'm not" is still topic.
             found = [m for m in pattern.finditer(text) if level == "topic" or not _denied(text, m.start(), category)]
-            if level == "risk" and found and all(_distant_past(text, m.start(), m.end()) for m in found):
+            if level != "topic" and found and all(_distant_past(text, m.start(), m.end()) for m in found):
                 past = past or category
                 continue
             if found:
