@@ -183,8 +183,8 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 
 # Added after the locked test part was scored (twice): never in test, so that part stays the one scored.
-LATE_SOURCES = {"written3", "crisis_blind1", "written4", "crisis_blind2", "written5", "crisis_blind3", "crisis_blind4",
-                "crisis_blind5", "crisis_blind6", "crisis_blind7", "crisis_blind8", "crisis_blind9", "crisis_blind10", "crisis_blind11"}
+LATE_SOURCES = {"written3", "crisis_blind1", "written4", "crisis_blind2", "written5",
+                *(f"crisis_blind{n}" for n in range(3, 12))}
 
 
 def _bucket(text: str, salt: str = "") -> int:
