@@ -67,7 +67,7 @@ def test_what_re2_reads_differently_is_always_a_candidate(pattern, text):
 
 def _lexicon_patterns() -> list[str]:
     data = json.loads((ROOT / "verbatim" / "data" / "crisis_lexicon.json").read_text("utf-8"))
-    patterns = list(data["ignore"]) + list(data["denial"])
+    patterns = list(data["ignore"]) + [p for group in data["denial"].values() for p in group]
     for level in ("urgent", "risk", "topic"):
         for group in data[level].values():
             patterns += group

@@ -82,7 +82,7 @@ LATE_WEIGHT = 3.0
 # dev recall at the same alarm rate was lower (0.70 against 0.77 when this was decided; --with-posts
 # puts them back).
 TARGET_SOURCES = {"written", "counsel_chat", "ct_phrases", "ct_srl", "written3", "crisis_blind1", "written4",
-                  "crisis_blind2", "written5", *(f"crisis_blind{n}" for n in range(3, 12))}
+                  "crisis_blind2", "written5", *(f"crisis_blind{n}" for n in range(3, 13))}
 POST_SOURCES = {"ct_rallypoint", "ct_reddit27"}
 
 
@@ -208,14 +208,23 @@ class _Replay:
     for each candidate threshold."""
 
     def __init__(self, rows, X, parts, clf: CrisisClassifier) -> None:
-        lex = []
+        lex, lex_category = [], []
         for r, ps in zip(rows, parts):
-            found = [lexicon_level(t) for t in [r["text"], *[p for p, _ in ps]]]
-            lex.append(max((_RANK[f[0]] for f in found if f), default=0))
+            # Sentences first, then the whole, the first at the highest level wins (as in safety.detect).
+            found = [f for f in (lexicon_level(t) for t in [*[p for p, _ in ps], r["text"]]) if f]
+            top = max(found, key=lambda f: _RANK[f[0]], default=None)
+            lex.append(_RANK[top[0]] if top else 0)
+            lex_category.append(top[1] if top else "")
         self.lex = np.array(lex)
-        # Units with an explicit denial never alarm through the classifier (as in safety.detect).
-        self.deny_w = np.array([lexicon_denies(r["text"]) for r in rows], dtype=bool)
-        self.deny_p = [np.array([lexicon_denies(p) for p, _ in ps], dtype=bool) for ps in parts]
+
+        def denied(text, vector, i):
+            # A unit whose category is explicitly denied never alarms through the classifier (as in
+            # safety.detect); a lexicon risk lends its category to the classifier's urgent.
+            category = lex_category[i] if lex[i] == _RANK["risk"] else clf.category(vector)
+            return category in lexicon_denies(text)
+
+        self.deny_w = np.array([denied(r["text"], x, i) for i, (r, x) in enumerate(zip(rows, X))], dtype=bool)
+        self.deny_p = [np.array([denied(p, v, i) for p, v in ps], dtype=bool) for i, ps in enumerate(parts)]
         self.pw = clf.probabilities(X, [r["text"] for r in rows])
         self.pp = [clf.probabilities(np.array([v for _, v in ps]), [p for p, _ in ps]) if ps else np.zeros((0, 4))
                    for ps in parts]

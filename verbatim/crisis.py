@@ -118,9 +118,9 @@ def _lexicon() -> dict:
     sources = ["|".join(data[level][c]) for level, c in pairs]
     return {
         "ignore": compiled(data["ignore"]),
-        "denial": compiled(data["denial"]),
+        "denial": {c: compiled(data["denial"][c]) for c in CRISIS_CATEGORIES if data["denial"].get(c)},
         "levels": levels,
-        "prefilter": PatternSet(sources + ["|".join(data["ignore"]), "|".join(data["denial"])]),
+        "prefilter": PatternSet(sources + ["|".join(data["ignore"]), "|".join(p for ps in data["denial"].values() for p in ps)]),
         "pairs": pairs,
     }
 
@@ -249,10 +249,18 @@ def lexicon_candidates(query: str) -> frozenset[tuple[str, str]]:
     )
 
 
-def lexicon_denies(text: str) -> bool:
-    """True if the text explicitly denies risk ("I want to live", "I'm not going to kill myself")."""
+def lexicon_denies(text: str) -> frozenset[str]:
+    """The categories the text explicitly denies: "I want to live" and "I'm not going to kill myself"
+    deny suicide; "I'd never hurt myself" denies self-harm (and suicide, which a denial of self-harm
+    includes). A denial of dying says nothing of self-harm or abuse: "I wasn't trying to die, it won't
+    stop bleeding" is still self-harm, and urgent."""
     text = _without_ignored(normalise_text(text))
-    return _may_match(text)[2] and bool(_lexicon()["denial"].search(text))
+    if not _may_match(text)[2]:
+        return frozenset()
+    denied = {c for c, pattern in _lexicon()["denial"].items() if pattern.search(text)}
+    if "self_harm" in denied:
+        denied.add("suicide")
+    return frozenset(denied)
 
 
 def _alert(level: str, category: str, how: str, sentence: str = "") -> CrisisAlert:
@@ -523,13 +531,15 @@ def detect(
         vectors = np.stack([v for v, _ in units])
         levels = classifier.decide_question(vectors, [query] + [t for t, _ in parts])
         for level, (vector, text) in zip(levels, units):
-            if _RANK[level] >= _RANK["risk"] and lexicon_denies(text or query):
-                # Vectors barely tell a sentence from its negation; an explicit denial caps the
-                # classifier at topic (the lexicon's own risk wording has already been counted).
+            if _RANK[level] <= best[0]:
+                continue
+            # A lexicon risk keeps its category when the classifier only raises it to urgent.
+            category = best[2] if best[1] == "risk" else classifier.category(vector)
+            if _RANK[level] >= _RANK["risk"] and category in lexicon_denies(text or query):
+                # Vectors barely tell a sentence from its negation; an explicit denial of this category
+                # caps the classifier at topic (the lexicon's own risk wording has already been counted).
                 level = "topic"
             if _RANK[level] > best[0]:
-                # A lexicon risk keeps its category when the classifier only raises it to urgent.
-                category = best[2] if best[1] == "risk" else classifier.category(vector)
                 best = (_RANK[level], level, category, "classifier", text)
     if not best[0]:
         return None
