@@ -389,6 +389,44 @@ def test_query_time_needs_no_scikit_learn():
     ("what's the quickest way out of the stadium after the match", None),
     ("the only thought that feels real is driving into the pylon on the A-road", ("risk", "suicide")),
     ("why do people keep driving into flooded roads", None),
+    # From a review of round 14: look-alikes of its patterns, and wording they missed.
+    ("I cut my finger chopping onions and the bleeding won't stop", None),
+    ("paper cut and the blood won't stop lol", None),
+    ("heavy period, the bleeding won't stop, should I cut out caffeine?", None),
+    ("sh*t my nosebleed is bad, the blood won't stop", None),
+    ("my wrist wont stop bleeding i cut too far", ("urgent", "self_harm")),
+    ("the blood won't stop from my cuts", ("urgent", "self_harm")),
+    ("the rain is beating on the window now, is it safe to drive", None),
+    ("he's hitting the gym hard now, protein advice?", None),
+    ("the chef is beating the egg whites now, how stiff should they be", None),
+    ("my heart is beating really fast right now, is it a panic attack", None),
+    ("Liverpool are beating City 2-0 right now", None),
+    ("hes choking her now", ("urgent", "abuse")),
+    ("my stepdad is beating the shit out of my mum right now", ("urgent", "abuse")),
+    ("he is hitting her at the moment", ("urgent", "abuse")),
+    ("the massage therapist squeezed my neck too hard and now it aches", None),
+    ("I grabbed my throat when the food went down the wrong way", None),
+    ("he grabbed me by the throat", ("risk", "abuse")),
+    ("he had a hand round my throat", ("risk", "abuse")),
+    ("I burn on my arms so easily in the sun, which SPF", None),
+    ("i get cut on my arms from the brambles every time I garden", None),
+    ("i cut on both my hips", ("risk", "self_harm")),
+    ("I'm cutting every night this week to hit my macros", None),
+    ("I'm cutting at night because the grass is too wet in the morning", None),
+    ("been cutting every other night", ("risk", "self_harm")),
+    ("the tile cuts i did myself look rough, how to smooth them", None),
+    ("a burn i did myself on the steak with a blowtorch", None),
+    ("burned myself deliberately", ("risk", "self_harm")),
+    ("he always takes the easiest way out in arguments", None),
+    ("is bankruptcy the easiest way out?", None),
+    ("easiest way to go vegan on a budget", None),
+    ("thinking about taking the easy way out", ("risk", "suicide")),
+    ("easiest way to die", ("risk", "suicide")),
+    ("a man was seen driving into a tree on the A303 this morning", None),
+    ("in forza I keep driving into the wall on the first corner", None),
+    ("sales are driving off a cliff this quarter", None),
+    ("i keep thinking about driving into oncoming traffic", ("risk", "suicide")),
+    ("drove into a wall on purpose last night but walked away", ("risk", "suicide")),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)
@@ -557,27 +595,75 @@ def test_the_lexicon_reads_a_story_as_it_reads_each_sentence(fragments, joint):
 
 
 def test_a_denial_is_of_a_category():
-    # Denying suicide says nothing of self-harm or abuse; denying self-harm denies suicide too.
+    # Denying suicide says nothing of self-harm or abuse, nor denying self-harm of suicide.
     from verbatim.crisis import lexicon_denies
     assert lexicon_denies("I'm not going to kill myself") == {"suicide"}
-    assert lexicon_denies("i wasnt trying to die, it just wont stop bleeding") == {"suicide"}
-    assert lexicon_denies("I would never hurt myself") == {"self_harm", "suicide"}
+    assert lexicon_denies("i dont want to die, it just wont stop bleeding") == {"suicide"}
+    assert lexicon_denies("I would never hurt myself") == {"self_harm"}
     assert lexicon_denies("I want to live") == {"suicide"}
     assert lexicon_denies("how do I stop feeling numb") == frozenset()
 
 
-@pytest.mark.parametrize("category, expected", [("self_harm", "risk"), ("abuse", "risk"), ("suicide", "topic")])
-def test_a_denial_caps_the_classifier_only_in_the_category_denied(category, expected):
+@pytest.mark.parametrize("said, category, expected", [
+    ("risk", "self_harm", "risk"), ("risk", "abuse", "risk"), ("risk", "suicide", "topic"),
+    ("urgent", "suicide", "risk"),  # a denial lowers one step: never below an alarm for urgent
+])
+def test_a_denial_lowers_the_classifier_only_in_the_category_denied(said, category, expected):
     from verbatim.crisis import detect
 
-    class Says:  # a stand-in classifier: risk, in the given category, for every unit
-        def decide_question(self, vectors, texts=None):
-            return ["risk"] * len(vectors)
+    class Says:  # a stand-in classifier: one level, in one category, for every unit
+        thresholds = {"whole": {"alarm": 0.5}}
+
+        def assess_question(self, vectors, texts=None):
+            return [said] * len(vectors), np.ones(len(vectors))
 
         def category(self, vector):
             return category
 
-    query = "i wasnt trying to die, i just wanted to feel something"
+    query = "i dont want to die, i just want to feel something"
     assert crisis_from_lexicon(query) is None
     alert = detect(query, np.ones(4, np.float32), classifier=Says())
     assert (alert.level, alert.category) == (expected, category)
+
+
+@pytest.mark.parametrize("second, alarm, expected", [
+    ("I keep ending up at the top of the car park at night looking over.", 0.9, "risk"),  # would alarm alone
+    ("I keep ending up at the top of the car park at night looking over.", 0.3, "topic"),
+    ("I am not going to kill myself.", 0.9, "topic"),  # itself a denial
+])
+def test_a_denial_speaks_for_the_whole_question_only_if_no_other_sentence_would_alarm(second, alarm, expected):
+    from verbatim.crisis import detect
+
+    class Says:  # the whole question says risk; its sentences say nothing on their own
+        thresholds = {"whole": {"alarm": 0.5}}
+
+        def assess_question(self, vectors, texts=None):
+            return ["risk"] + [None] * (len(vectors) - 1), np.array([0.9, 0.1, alarm][: len(vectors)])
+
+        def category(self, vector):
+            return "suicide"
+
+    first = "I don't want to die."
+    parts = [(first, np.ones(4, np.float32)), (second, np.ones(4, np.float32))]
+    alert = detect(f"{first} {second}", np.ones(4, np.float32), parts, classifier=Says())
+    assert alert.level == expected
+
+
+def test_what_happened_and_doubted_wishes_deny_nothing():
+    from verbatim.crisis import lexicon_denies
+    for text in ("i wasnt trying to die, it just wont stop bleeding", "not sure i want to live anymore",
+                 "i can't keep living like this", "i dont deserve to live", "i'm not scared to die anymore",
+                 "i wouldn't mind dying in my sleep", "im not sure why i cut myself",
+                 "i haven't cut myself in 3 weeks but the urges are back tonight",
+                 "I'm not going to kill myself yet"):
+        assert lexicon_denies(text) == frozenset(), text
+
+
+def test_no_lexicon_pattern_has_an_unbounded_gap():
+    # ".*" after a common word ("cut") made a pasted 24,000-character text take 11 s in Python's re
+    # (a pattern is tried from every occurrence of the word to the end of the text); gaps are bounded.
+    data = json.loads((ROOT / "verbatim" / "data" / "crisis_lexicon.json").read_text("utf-8"))
+    groups = [data["ignore"], *data["denial"].values(), *(g for level in ("urgent", "risk", "topic")
+                                                          for g in data[level].values())]
+    unbounded = [p for g in groups for p in g if re.search(r"(?<!\\)\.[*+]", p)]
+    assert unbounded == []

@@ -217,21 +217,31 @@ class _Replay:
             lex_category.append(top[1] if top else "")
         self.lex = np.array(lex)
 
-        def denied(text, vector, i):
-            # A unit whose category is explicitly denied never alarms through the classifier (as in
-            # safety.detect); a lexicon risk lends its category to the classifier's urgent.
-            category = lex_category[i] if lex[i] == _RANK["risk"] else clf.category(vector)
-            return category in lexicon_denies(text)
+        def category(vector, i):
+            # A lexicon risk lends its category to the classifier's urgent (as in safety.detect).
+            return lex_category[i] if lex[i] == _RANK["risk"] else clf.category(vector)
 
-        self.deny_w = np.array([denied(r["text"], x, i) for i, (r, x) in enumerate(zip(rows, X))], dtype=bool)
-        self.deny_p = [np.array([denied(p, v, i) for p, v in ps], dtype=bool) for i, ps in enumerate(parts)]
         self.pw = clf.probabilities(X, [r["text"] for r in rows])
         self.pp = [clf.probabilities(np.array([v for _, v in ps]), [p for p, _ in ps]) if ps else np.zeros((0, 4))
                    for ps in parts]
+        # A unit whose category is explicitly denied drops a level (safety.detect). Here it never alarms:
+        # the shipped rule lets a denied urgent unit alarm as risk, which the thresholds are chosen
+        # without (the dev figures are the shipped rule's, from detect). The whole question's denial
+        # holds only if no sentence that does not deny reaches the whole's bar (crisis.denial_holds).
+        whole_category = [category(x, i) for i, x in enumerate(X)]
+        self.deny_w = np.array([c in lexicon_denies(r["text"]) for c, r in zip(whole_category, rows)], dtype=bool)
+        self.deny_p = [np.array([category(v, i) in lexicon_denies(p) for p, v in ps], dtype=bool)
+                       for i, ps in enumerate(parts)]
+        # For each question: its sentences' alarm probability, and whether each denies the whole's category.
+        self.part_alarm = [p[:, 2] + p[:, 3] for p in self.pp]
+        self.part_denies_whole = [np.array([c in lexicon_denies(p) for p, _ in ps], dtype=bool)
+                                  for c, ps in zip(whole_category, parts)]
         self.truth = np.array([_RANK.get(r["level"] if r["level"] != "none" else None) for r in rows])
 
     def alarm_rank(self, a_whole, a_part):
-        whole = ((self.pw[:, 2] + self.pw[:, 3]) >= a_whole) & ~self.deny_w
+        holds = np.array([bool(dw) and bool(np.all(ds | (a < a_whole)))  # crisis.denial_holds, by array
+                          for dw, ds, a in zip(self.deny_w, self.part_denies_whole, self.part_alarm)], dtype=bool)
+        whole = ((self.pw[:, 2] + self.pw[:, 3]) >= a_whole) & ~holds
         part = np.array([bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & ~d).any())
                          for p, d in zip(self.pp, self.deny_p)], dtype=bool)
         return whole, part

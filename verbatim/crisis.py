@@ -249,18 +249,23 @@ def lexicon_candidates(query: str) -> frozenset[tuple[str, str]]:
     )
 
 
+# A denial that is itself negated or doubted denies nothing: "not sure I want to live", "I can't keep
+# going on", "I don't know if I want to live".
+_DOUBTED = re.compile(r"\b(not|never|no|don'?t|dont|can'?t|cant|cannot|won'?t|wont|no\s+longer|sure|if|whether|why)\b")
+
+
 def lexicon_denies(text: str) -> frozenset[str]:
-    """The categories the text explicitly denies: "I want to live" and "I'm not going to kill myself"
-    deny suicide; "I'd never hurt myself" denies self-harm (and suicide, which a denial of self-harm
-    includes). A denial of dying says nothing of self-harm or abuse: "I wasn't trying to die, it won't
-    stop bleeding" is still self-harm, and urgent."""
+    """The categories the text explicitly denies, as intent now: "I want to live" and "I'm not going
+    to kill myself" deny suicide, "I'd never hurt myself" denies self-harm. What happened is not
+    denied ("I wasn't trying to die"), and a denial of dying says nothing of self-harm or abuse:
+    "I wasn't trying to die, the cut on my wrist won't stop bleeding" is still self-harm, and urgent."""
     text = _without_ignored(normalise_text(text))
     if not _may_match(text)[2]:
         return frozenset()
-    denied = {c for c, pattern in _lexicon()["denial"].items() if pattern.search(text)}
-    if "self_harm" in denied:
-        denied.add("suicide")
-    return frozenset(denied)
+    return frozenset(
+        category for category, pattern in _lexicon()["denial"].items()
+        if any(not _DOUBTED.search(" ".join(text[: m.start()].split()[-3:])) for m in pattern.finditer(text))
+    )
 
 
 def _alert(level: str, category: str, how: str, sentence: str = "") -> CrisisAlert:
@@ -398,6 +403,13 @@ class CrisisClassifier:
         prototype search and the n-grams cost per call as much as per row at this size. (A batch's
         products may round differently from one row's in the last bit; the thresholds of round 6
         were chosen through this path.)"""
+        return self.assess_question(vectors, texts, wholes)[0]
+
+    def assess_question(self, vectors: np.ndarray, texts: Sequence[str] | None = None,
+                        wholes: int = 1) -> tuple[list[str | None], np.ndarray]:
+        """``decide_question``, and each row's alarm probability (risk + urgent). A row whose
+        probability could not reach the lower of the whole and sentence alarm bars may be given
+        without its prototype vote (it is below both either way)."""
         vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
         ix = {name: i for i, name in enumerate(self.levels)}
         p = self.regression_probabilities(vectors, texts)
@@ -405,7 +417,9 @@ class CrisisClassifier:
             # The vote adds at most (1 - blend) to any level. When even that cannot lift a row to a
             # threshold (an ordinary question: most of them), its decision is None either way, and
             # the prototype search, a third of the check, is skipped. Same decisions, by the bound.
-            rows = [i for i, row in enumerate(p) if self._vote_may_decide(row, i < wholes, ix)]
+            # A sentence is held to the whole question's bar too (see denial_holds).
+            rows = [i for i, row in enumerate(p)
+                    if self._vote_may_decide(row, True, ix) or (i >= wholes and self._vote_may_decide(row, False, ix))]
             p = self.blend * p
             if rows:
                 p[rows] += (1.0 - self.blend) * self.prototype_probabilities(vectors[rows])
@@ -419,7 +433,7 @@ class CrisisClassifier:
                 out.append("topic")
             else:
                 out.append(None)
-        return out
+        return out, alarm
 
     def _vote_may_decide(self, regression: np.ndarray, whole: bool, ix: dict[str, int]) -> bool:
         """True unless the row stays below every threshold whatever the prototype vote says."""
@@ -505,6 +519,14 @@ def mentions_means(text: str) -> bool:
 # ---------------------------------------------------------------- the checker
 
 
+def denial_holds(category: str, part_denials: Sequence[frozenset[str]], part_alarm: Sequence[float],
+                 bar: float) -> bool:
+    """Whether a denial found in a question speaks for the whole of it: not when one of its sentences
+    that does not deny would alarm on its own at the whole question's bar ("I don't want to die. I
+    keep ending up at the top of the car park at night, looking over.")."""
+    return all(category in d or a < bar for d, a in zip(part_denials, part_alarm))
+
+
 def detect(
     query: str,
     qvec: np.ndarray | None,
@@ -529,16 +551,21 @@ def detect(
         units = [(np.asarray(qvec, dtype=np.float32), "")]
         units += [(np.asarray(v, dtype=np.float32), t) for t, v in parts]
         vectors = np.stack([v for v, _ in units])
-        levels = classifier.decide_question(vectors, [query] + [t for t, _ in parts])
-        for level, (vector, text) in zip(levels, units):
+        levels, alarm = classifier.assess_question(vectors, [query] + [t for t, _ in parts])
+        denied = [lexicon_denies(text or query) for _, text in units]
+        for i, (level, (vector, text)) in enumerate(zip(levels, units)):
             if _RANK[level] <= best[0]:
                 continue
             # A lexicon risk keeps its category when the classifier only raises it to urgent.
-            category = best[2] if best[1] == "risk" else classifier.category(vector)
-            if _RANK[level] >= _RANK["risk"] and category in lexicon_denies(text or query):
-                # Vectors barely tell a sentence from its negation; an explicit denial of this category
-                # caps the classifier at topic (the lexicon's own risk wording has already been counted).
-                level = "topic"
+            category = best[2] if best[1] == "risk" and best[3] == "lexicon" else classifier.category(vector)
+            if _RANK[level] >= _RANK["risk"] and category in denied[i] and (
+                i or denial_holds(category, denied[1:], alarm[1:], classifier.thresholds["whole"]["alarm"])
+            ):
+                # Vectors barely tell a sentence from its negation: an explicit denial of this category
+                # lowers the classifier's level one step (the lexicon's own risk wording has already been
+                # counted). Never below an alarm for urgent: "I'm not going to kill myself tonight, I
+                # just wanted to count my pills" still calls for help.
+                level = "risk" if level == "urgent" else "topic"
             if _RANK[level] > best[0]:
                 best = (_RANK[level], level, category, "classifier", text)
     if not best[0]:
