@@ -370,16 +370,18 @@ def test_row_file_reads_past_its_read_size_in_pieces(tmp_path, monkeypatch):
 
 
 def test_an_index_of_the_previous_format_is_refused_until_rebuilt(hash_index, small_corpus, hash_encoder):
+    from verbatim.config import INDEX_FORMAT
     from verbatim.errors import IndexMismatchError
     from verbatim.index import build_index, current_build, load_index, rebuild_reason
 
     path = current_build(hash_index) / "manifest.json"
     manifest = json.loads(path.read_text())
-    manifest["format"] = 3
+    manifest["format"] = INDEX_FORMAT - 1
     path.write_text(json.dumps(manifest))
-    assert rebuild_reason(hash_index, small_corpus, hash_encoder).startswith("index format 3 is not 4")
+    assert rebuild_reason(hash_index, small_corpus, hash_encoder).startswith(
+        f"index format {INDEX_FORMAT - 1} is not {INDEX_FORMAT}")
     with pytest.raises(IndexMismatchError, match="rebuild: python -m verbatim build$"):
         load_index(hash_index, hash_encoder)
     report = build_index(small_corpus, hash_index, hash_encoder)
     assert report.reused == report.rows  # the old build's vectors are still reused
-    assert load_index(hash_index, hash_encoder).manifest["format"] == 4
+    assert load_index(hash_index, hash_encoder).manifest["format"] == INDEX_FORMAT

@@ -15,6 +15,7 @@ from verbatim.errors import (
 )
 from verbatim.index import build_index, current_build, load_index, read_manifest, rebuild_reason
 from verbatim.lexical import lexical_config
+from verbatim.passage_store import PassageTable
 from verbatim.search import Searcher
 
 
@@ -24,7 +25,7 @@ def test_manifest_records_what_built_the_index(hash_index, hash_encoder):
     assert manifest["chunker"]["version"] == CHUNKER_VERSION
     assert set(manifest["sources"]) == {"a.md", "b.txt"}
     assert all(len(s["sha256"]) == 64 for s in manifest["sources"].values())
-    assert manifest["passages"] == len(json.loads((build / "passages.json").read_text()))
+    assert manifest["passages"] == len(PassageTable.read(build)) > 0
     assert manifest["index_type"] == "Flat"
     assert manifest["lexical"] == lexical_config() and manifest["lexical"]["bm25s"]
     assert not any(p.suffix in (".pkl", ".pickle") for p in build.rglob("*"))
@@ -122,7 +123,8 @@ def test_build_index_script_and_search_agree_after_a_model_fingerprint_change(tm
     assert Searcher.open(copy, CORPUS, encoder=real_encoder).search("why can't I cry").passages
 
 
-@pytest.mark.parametrize("victim", ["passages.json", "rows.json", "vectors.npy", "dense.faiss", "keys.json",
+@pytest.mark.parametrize("victim", ["passages.json", "passages.npz", "passages.txt", "rows.npy", "vectors.npy",
+                                    "dense.faiss", "keys.json",
                                     "lexical/vocab.index.json", "lexical/data.csc.index.npy", "manifest.json"])
 @pytest.mark.reliability
 @pytest.mark.parametrize("damage", ["truncate", "flip", "delete"])

@@ -96,14 +96,14 @@ def highlights(
 ) -> list[tuple[int, int]]:
     """The best-matching sentences of the shown passages, as offsets in the card."""
     # Each passage's sentence rows (or its own row, when it is one sentence), scored in one product.
-    row_lists = [index.unit_rows.get(pid) or [index.passage_rows[pid]] for pid in pids]
+    row_lists = [list(index.rows.sentence_rows(pid)) or [index.rows.own_row(pid)] for pid in pids]
     all_rows = [r for rows in row_lists for r in rows]
     all_scores = question_similarity(np.asarray(index.vectors[all_rows]) @ query_vecs.T, question_part)
     candidates: list[tuple[float, tuple[int, int]]] = []
     at = 0
     for pid, rows in zip(pids, row_lists):
         p = index.passages[pid]
-        units = [p.units[index.rows[r].unit] for r in rows] if pid in index.unit_rows else list(p.units[:1])
+        units = [p.units[index.rows.unit[r]] for r in rows] if len(rows) > 1 else list(p.units[:1])
         base = p.start - offset
         candidates += [(float(s), (base + a, base + b)) for s, (a, b) in zip(all_scores[at : at + len(rows)], units)]
         at += len(rows)

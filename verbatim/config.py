@@ -30,8 +30,9 @@ CHUNKER_VERSION = "6"
 # Bump when the on-disk layout of an index changes (2: the manifest records the lexical
 # configuration and the FAISS factory string; 3: each vector stored once, in the form the
 # manifest's "dense" entry records, and the passage centroid stored; 4: at the largest sizes
-# the candidate codes are stored once, in vectors-codes.npy, with 8-bit residuals).
-INDEX_FORMAT = 4
+# the candidate codes are stored once, in vectors-codes.npy, with 8-bit residuals; 5: passages
+# and rows stored by column, not as JSON records: see passage_store).
+INDEX_FORMAT = 5
 
 # Passages are packed up to this many characters (a list may run past it to stay
 # with the sentence that introduces it), so an answer is a paragraph, not a page.

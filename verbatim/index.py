@@ -3,8 +3,9 @@
 Files of one build (see ``store`` for the folder layout, the lock and ``CURRENT``)::
 
     manifest.json    what built it, and the size and SHA-256 of every file below
-    passages.json    passages: source, offsets, text, heading path, sentence spans
-    rows.json        what each vector is: a passage, or one sentence of a passage
+    passages.*       passages by column: source, offsets, text, heading path, sentence spans
+                     (see ``passage_store``)
+    rows.npy         what each vector is: a passage (-1), or one sentence of a passage
     keys.json        a hash of each row's embedded text, to reuse its vector next build
     vectors.npy      the unit vectors, one per row, stored once: float32 for small corpora,
                      float16 for large ones, and at the largest what the candidate codes
@@ -24,8 +25,9 @@ import hashlib
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -39,6 +41,7 @@ from .dense import DenseIndex, choose_form, read_dense, write_dense
 from .embedding import Encoder
 from .errors import IndexCorruptError, IndexNotFoundError
 from .lexical import LexicalIndex
+from .passage_store import FILES as PASSAGE_FILES, PassageTable
 from .vectors import MergedRows, read_vectors
 from .loading import Document, load_document
 from .store import (  # re-exported: callers import these from verbatim.index
@@ -60,12 +63,12 @@ from .store import (  # re-exported: callers import these from verbatim.index
 )
 
 __all__ = [
-    "BuildReport", "LoadedIndex", "Row", "build_index", "load_index", "read_manifest", "corpus_changes",
+    "BuildReport", "LoadedIndex", "Row", "RowLayout", "build_index", "load_index", "read_manifest", "corpus_changes",
     "ensure_fresh", "rebuild_reason", "current_build", "check_compatible", "incompatibility",
     "choose_form", "REBUILD_HINT",
 ]
 
-_FILES = ("passages.json", "rows.json", "keys.json", "centroid.npy", "lexical")
+_FILES = (*PASSAGE_FILES, "rows.npy", "keys.json", "centroid.npy", "lexical")
 # What a rebuild reads of the live build to reuse its vectors (checked against its manifest first).
 _REUSED_FILES = ("keys.json", "vectors.npy", "vectors-codes.npy", "vectors-range.npy", "dense.faiss")
 _EMBED_STEP = 256  # texts per progress-bar step
@@ -78,6 +81,74 @@ class Row:
 
     passage: int
     unit: int
+
+
+@dataclass(frozen=True, eq=False)
+class RowLayout(Sequence[Row]):
+    """What each vector is, by column. A passage's own row comes first, then its sentence rows
+    (none when the passage is one sentence), passage after passage, as ``row_texts`` lays them out."""
+
+    passage: np.ndarray  # row -> passage
+    unit: np.ndarray  # row -> sentence of the passage, -1 for the passage itself
+    first: np.ndarray  # passage -> its own row, and last the number of rows
+
+    @classmethod
+    def of(cls, rows: Sequence[Row], n_passages: int) -> RowLayout:
+        pairs = np.array([(r.passage, r.unit) for r in rows], dtype=np.int32).reshape(-1, 2)
+        return cls.from_pairs(pairs, n_passages)
+
+    @classmethod
+    def from_pairs(cls, pairs: np.ndarray, n_passages: int) -> RowLayout:
+        """The layout of (passage, unit) pairs; ValueError unless they are laid out as ``row_texts`` does."""
+        passage, unit = pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
+        own = np.flatnonzero(unit < 0)
+        first = np.concatenate([own, [len(unit)]]).astype(np.int64)
+        if len(own) != n_passages or (passage[own] != np.arange(n_passages)).any():
+            raise ValueError("rows do not hold each passage once, in order")
+        owner = np.repeat(np.arange(n_passages), np.diff(first))
+        expected = np.arange(len(unit)) - first[owner] - 1  # the sentence number of each row after the own one
+        if (passage != owner).any() or (unit[unit >= 0] != expected[unit >= 0]).any() or \
+                (np.diff(first) == 2).any():  # one sentence is the passage's own row, never a row of its own
+            raise ValueError("a passage's sentence rows do not follow its own row")
+        return cls(passage, unit, first)
+
+    def __len__(self) -> int:
+        return len(self.passage)
+
+    def __getitem__(self, r):  # type: ignore[override]
+        if isinstance(r, slice):
+            return [self[i] for i in range(*r.indices(len(self)))]
+        return Row(int(self.passage[r]), int(self.unit[r]))
+
+    def own_row(self, pid: int) -> int:
+        """The row of the passage itself."""
+        return int(self.first[pid])
+
+    def sentence_rows(self, pid: int) -> range:
+        """The rows of the passage's sentences (empty when the passage is one sentence)."""
+        return range(int(self.first[pid]) + 1, int(self.first[pid + 1]))
+
+    @cached_property
+    def with_sentences(self) -> Container[int]:
+        """The passages that have sentence rows (asked only about the few that rank)."""
+        return _WithSentences(self.first)
+
+    def pairs(self) -> np.ndarray:
+        return np.stack([self.passage, self.unit], axis=1).astype(np.int32)
+
+
+class _WithSentences:
+    """One byte a passage: ``in`` is asked of every ranked passage, and indexing a NumPy array costs
+    about ten times as much as indexing bytes."""
+
+    def __init__(self, first: np.ndarray) -> None:
+        self._flags = (np.diff(first) > 1).tobytes()
+
+    def __contains__(self, pid: object) -> bool:
+        try:
+            return 0 <= pid < len(self._flags) and self._flags[pid] == 1  # type: ignore[operator, index]
+        except TypeError:
+            return False
 
 
 @dataclass
@@ -101,14 +172,12 @@ class LoadedIndex:
 
     folder: Path
     manifest: dict
-    passages: list[Passage]
-    rows: list[Row]
+    passages: PassageTable
+    rows: RowLayout
     vectors: np.ndarray  # or vectors.StoredVectors: float32 rows either way
     dense: DenseIndex
     lexical: LexicalIndex
     centroid: np.ndarray  # the passage rows' mean, normalised
-    unit_rows: dict[int, list[int]] = field(default_factory=dict)  # passage -> its sentence rows
-    passage_rows: dict[int, int] = field(default_factory=dict)  # passage -> its own (whole-passage) row
 
 
 def unit_embedding_text(passage: Passage, unit: int) -> str:
@@ -283,20 +352,8 @@ def _previous_build(index_dir: Path) -> _PreviousBuild | None:
 
 
 def _write_build(folder, passages, rows, keys, vectors, texts, form, previous, source) -> dict:
-    records = [
-        {
-            "source": p.source,
-            "start": p.start,
-            "end": p.end,
-            "text": p.text,
-            "heading_path": list(p.heading_path),
-            "units": [list(u) for u in p.units],
-            "lines": list(p.lines),
-        }
-        for p in passages
-    ]
-    (folder / "passages.json").write_text(json.dumps(records, ensure_ascii=False), "utf-8")
-    (folder / "rows.json").write_text(json.dumps([[r.passage, r.unit] for r in rows]), "utf-8")
+    PassageTable.from_passages(passages).write(folder)
+    np.save(folder / "rows.npy", RowLayout.of(rows, len(passages)).pairs(), allow_pickle=False)
     (folder / "keys.json").write_text(json.dumps(keys), "utf-8")
     whole = np.array([i for i, r in enumerate(rows) if r.unit < 0], dtype=np.int64)
     centroid = np.zeros(vectors.shape[1], np.float64)
@@ -319,17 +376,12 @@ def load_index(index_dir: Path, encoder: Encoder, *, live: tuple[Path, dict] | N
     check_compatible(manifest, encoder)
     check_files(build, manifest["files"])
     try:
-        records = json.loads((build / "passages.json").read_text("utf-8"))
-        passages = [
-            Passage(r["source"], r["start"], r["end"], r["text"], tuple(r["heading_path"]),
-                    tuple(tuple(u) for u in r["units"]), tuple(r["lines"]))
-            for r in records
-        ]
-        rows = [Row(p, u) for p, u in json.loads((build / "rows.json").read_text("utf-8"))]
+        passages = PassageTable.read(build)
+        rows = RowLayout.from_pairs(np.load(build / "rows.npy", allow_pickle=False), len(passages))
         centroid = np.load(build / "centroid.npy", allow_pickle=False)
         # Vectors are read into memory when small, memory-mapped when large.
         dense = read_dense(build, manifest["dense"])
-    except (OSError, ValueError, KeyError, TypeError, RuntimeError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, RuntimeError):
         raise IndexCorruptError(f"{build}: index files are inconsistent; rebuild: {REBUILD_HINT}") from None
     if (
         len(passages) != manifest.get("passages")
@@ -337,16 +389,7 @@ def load_index(index_dir: Path, encoder: Encoder, *, live: tuple[Path, dict] | N
         or dense.ntotal != len(rows)
         or dense.d != encoder.dim
         or centroid.shape != (encoder.dim,)
-        or any(not 0 <= r.passage < len(passages) for r in rows)
     ):
         raise IndexCorruptError(f"{build}: index files disagree in size; rebuild: {REBUILD_HINT}")
     lexical = LexicalIndex.load(build / "lexical")
-    unit_rows: dict[int, list[int]] = {}
-    passage_rows: dict[int, int] = {}
-    for i, r in enumerate(rows):
-        if r.unit >= 0:
-            unit_rows.setdefault(r.passage, []).append(i)
-        else:
-            passage_rows[r.passage] = i
-    return LoadedIndex(build, manifest, passages, rows, dense.vectors, dense, lexical, centroid.astype(np.float32),
-                       unit_rows, passage_rows)
+    return LoadedIndex(build, manifest, passages, rows, dense.vectors, dense, lexical, centroid.astype(np.float32))

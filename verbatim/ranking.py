@@ -6,7 +6,7 @@ one weight here, tested without the model (tests/test_ranking.py).
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -111,7 +111,7 @@ def fuse(
     return scores
 
 
-def rank_sections(scores: Mapping[int, float], section_of: list[int]) -> list[tuple[int, float]]:
+def rank_sections(scores: Mapping[int, float], section_of: Sequence[int]) -> list[tuple[int, float]]:
     """Sections by their best passage's score, best first: (section, score)."""
     best: dict[int, float] = {}
     for p, s in scores.items():

@@ -99,21 +99,14 @@ class Searcher:
         self._questions: list[str] | None = None
         self._centroid = index.centroid  # computed by the build: no pass over every vector here
         self._heading_vectors: np.ndarray | None = None
-        titles = list(dict.fromkeys(p.heading_path[0] for p in index.passages if p.heading_path))
+        # Heading paths are listed in order of first use, so titles come in the order the corpus reads.
+        titles = list(dict.fromkeys(h[0] for h in index.passages.headings if h))
         self._title_vectors = encoder.encode(titles) if titles else np.zeros((0, encoder.dim), np.float32)
-        self._row_passage = np.array([r.passage for r in index.rows], dtype=np.int64)
-        self._row_unit = np.array([r.unit for r in index.rows], dtype=np.int64)
+        self._row_passage = index.rows.passage
+        self._row_unit = index.rows.unit
         # Passages of one section (same file, same headings) are consecutive in the index.
-        self._section_of: list[int] = []
-        self._sections: list[list[int]] = []
-        previous = None
-        for pid, p in enumerate(index.passages):
-            key = (p.source, p.heading_path)
-            if key != previous:
-                self._sections.append([])
-                previous = key
-            self._sections[-1].append(pid)
-            self._section_of.append(len(self._sections) - 1)
+        self._section_start = index.passages.sections()
+        self._section_of = np.repeat(np.arange(len(self._section_start) - 1), np.diff(self._section_start))
 
     @classmethod
     def open(
@@ -144,8 +137,8 @@ class Searcher:
         """Return the corpus's question headings, in order, without repeats."""
         if self._questions is None:
             seen: dict[str, None] = {}
-            for p in self.index.passages:
-                for h in p.heading_path:
+            for path in self.index.passages.headings:  # in order of first use, as the passages read
+                for h in path:
                     if h.endswith("?"):
                         seen.setdefault(h, None)
             self._questions = list(seen)
@@ -206,7 +199,7 @@ class Searcher:
         if len(top_rows):  # the best row is among them: no second pass over every row for the maximum
             top_lex = float(lex[top_rows].max())
             lexical = best_by_key(lex[top_rows] / top_lex, self._row_passage[top_rows])
-        scores = fuse(whole, part, lexical, floor, idx.unit_rows.keys(), w)
+        scores = fuse(whole, part, lexical, floor, idx.rows.with_sentences, w)
 
         evidence = self._evidence(text, full, names, missing, vecs, len(parts), row_sims, rows)
         model = load_abstention_model()
@@ -225,7 +218,7 @@ class Searcher:
         hits = []
         texts: dict[str, str | None] = {}
         for section, score in rank_sections(scores, self._section_of):
-            members = self._sections[section]
+            members = list(range(self._section_start[section], self._section_start[section + 1]))
             hit = section_card(idx, members, scores, score, query_vecs, self.source_root, w.question_part, texts)
             if hide_means and mentions_means(" ".join(hit.heading_path) + " " + hit.text):
                 continue  # after a risk signal, nothing about drugs or means
