@@ -124,7 +124,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="round 14 scores this sentence 0.68 against the sentence threshold 0.88 "
+@pytest.mark.xfail(strict=True, reason="round 15 scores this sentence 0.67 against the sentence threshold 0.90 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -133,9 +133,7 @@ def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
 
 @pytest.mark.parametrize("query", [
     "been hiding the cuts on my wrists",
-    pytest.param("i keep picturing my own funeral and it feels like relief", marks=pytest.mark.xfail(
-        strict=True, reason="round 14 scores it 0.80 against the whole-question threshold 0.82 chosen on dev "
-                            "(round 13: above 0.84); thresholds are not moved for a test (DATA_CARD.md)")),
+    "i keep picturing my own funeral and it feels like relief",  # round 14 missed it (0.80 against 0.82)
     "i think about driving into the river on the way home most nights",
 ])
 def test_the_classifier_reads_wording_no_pattern_lists(checker, real_encoder, query):
@@ -157,10 +155,11 @@ def test_classifier_weights_load_with_the_right_shape():
         assert set(clf.thresholds[part]) == {"alarm", "urgent", "topic"}
     p = clf.probabilities(np.ones((2, 384), dtype=np.float32) / np.sqrt(384))
     assert p.shape == (2, 4) and np.allclose(p.sum(axis=1), 1)
-    # Prototypes: small (a question near a threshold reads them all: at most 4 MB as the float16 FAISS
-    # indexes hold them; round 9's 3,963 take 3.04 MB, about 0.2 ms for such a question; the rest skip the
-    # vote), unit length, grouped by level, every level present.
-    assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 4_000_000
+    # Prototypes: small (a question near a threshold reads them all: at most 4.5 MB as the float16 FAISS
+    # indexes hold them; round 9's 3,963 took 3.04 MB, about 0.2 ms for such a question, round 15's 5,259 take
+    # 4.04 MB: each blind set moved into training adds about 230; the rest skip the vote), unit length,
+    # grouped by level, every level present.
+    assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 4_500_000
     assert np.allclose(np.linalg.norm(clf.prototypes, axis=1), 1, atol=1e-2)
     assert np.all(np.diff(clf.prototype_levels) >= 0) and set(clf.prototype_levels.tolist()) == {0, 1, 2, 3}
     assert 0 < clf.blend <= 1
@@ -427,6 +426,14 @@ def test_query_time_needs_no_scikit_learn():
     ("sales are driving off a cliff this quarter", None),
     ("i keep thinking about driving into oncoming traffic", ("risk", "suicide")),
     ("drove into a wall on purpose last night but walked away", ("risk", "suicide")),
+    # Round 15, from blind set 13's misses (scored, then moved into training), each beside look-alikes.
+    ("he has started squeezing my neck when we argue", ("risk", "abuse")),
+    ("the physio has started squeezing my neck to loosen it", None),
+    ("partner forced sex on me again on saturday when i said no", ("risk", "abuse")),
+    ("my husband twisted my wrist till it sprained", ("risk", "abuse")),
+    ("I twisted my wrist playing netball", None),
+    ("i pick at old scars till they open again", ("risk", "self_harm")),
+    ("I pick at my scabs when I'm bored, how do I stop", None),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)
