@@ -6,11 +6,13 @@ between them in the source file as indexed, so the text is always one verbatim s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from .chunking import Passage
 from .freshness import SourceReader
 from .index import LoadedIndex
 from .ranking import card_window, question_similarity
@@ -41,15 +43,16 @@ def section_card(
 
     ``texts`` keeps the source files read for one answer, so its cards check one snapshot of each file.
     """
-    idx = index
-    run, source = mergeable_run(index, members, scores, source_root, texts)
+    # Each passage of the section made once: the index stores them by column (passage_store).
+    passages = {p: index.passages[p] for p in members}
+    run, source = mergeable_run(passages, members, scores, source_root, texts)
     pscores = [scores.get(p, float("-inf")) for p in run]
-    spans = [(idx.passages[p].start, idx.passages[p].end) for p in run]
+    spans = [(passages[p].start, passages[p].end) for p in run]
     lo, hi = card_window(spans, pscores, CARD_CHARS, CARD_MARGIN)
-    first, last = idx.passages[run[lo]], idx.passages[run[-1]]
+    first, last = passages[run[lo]], passages[run[-1]]
     text = source[first.start : last.end] if source is not None else first.text
-    shown_end = idx.passages[run[hi]].end - first.start
-    marks = highlights(index, run[lo : hi + 1], first.start, query_vecs, question_part)
+    shown_end = passages[run[hi]].end - first.start
+    marks = highlights(index, passages, run[lo : hi + 1], first.start, query_vecs, question_part)
     return PassageHit(
         text, source_path(source_root, first.source), first.start, last.end, list(first.heading_path), score,
         marks, (first.lines[0], last.lines[1]),
@@ -58,14 +61,13 @@ def section_card(
 
 
 def mergeable_run(
-    index: LoadedIndex, members: list[int], scores: dict[int, float], source_root: Path | None,
+    passages: Mapping[int, Passage], members: list[int], scores: dict[int, float], source_root: Path | None,
     texts: dict[str, str | None] | None = None,
 ) -> tuple[list[int], str | None]:
     """The section's passages around its best one that can join into one verbatim span, and the
     source text they were checked against (None: the best passage alone). Two passages join only
     where each still reads as indexed and only blank space lies between them: never markup from
     an HTML file or skipped chrome. Only the joined passages are checked, not the whole file."""
-    passages = index.passages
     best = max(members, key=lambda p: scores.get(p, float("-inf")))
     if source_root is None or len(members) == 1:
         return [best], None
@@ -92,7 +94,8 @@ def mergeable_run(
 
 
 def highlights(
-    index: LoadedIndex, pids: list[int], offset: int, query_vecs: np.ndarray, question_part: float
+    index: LoadedIndex, passages: Mapping[int, Passage], pids: list[int], offset: int, query_vecs: np.ndarray,
+    question_part: float,
 ) -> list[tuple[int, int]]:
     """The best-matching sentences of the shown passages, as offsets in the card."""
     # Each passage's sentence rows (or its own row, when it is one sentence), scored in one product.
@@ -102,7 +105,7 @@ def highlights(
     candidates: list[tuple[float, tuple[int, int]]] = []
     at = 0
     for pid, rows in zip(pids, row_lists):
-        p = index.passages[pid]
+        p = passages[pid]
         units = [p.units[index.rows.unit[r]] for r in rows] if len(rows) > 1 else list(p.units[:1])
         base = p.start - offset
         candidates += [(float(s), (base + a, base + b)) for s, (a, b) in zip(all_scores[at : at + len(rows)], units)]
