@@ -48,6 +48,8 @@ def level(checker, encoder, query):
     ("i took a bunch of my mom's sleeping pills an hour ago", "urgent"),
     ("hes outside banging on the door right now and said hes going to kill me", "urgent"),
     ("cut too deep just now and it wont stop bleeding", "urgent"),
+    ("blood wont stop been pressing on it 20 mins its the wrist", "urgent"),  # no pattern: the classifier
+    ("i wasnt trying to die, it just wont stop bleeding", "urgent"),  # what happened is no denial
     ("my girlfriend just texted me she took a whole bottle of pills", "urgent"),
     ("im going to end it tonight", "urgent"),
     # risk: the reader's own suicidal thoughts, self-harm, abuse
@@ -372,7 +374,7 @@ def test_query_time_needs_no_scikit_learn():
     ("I took everything from the bathroom cabinet to repaint it", None),
     ("My son ate his dinner and then took his vitamins", None),
     # Round 14, from blind set 12's misses (scored, then moved into training), each beside look-alikes.
-    ("blood wont stop been pressing on it 20 mins its the wrist", ("urgent", "self_harm")),
+    ("blood wont stop been pressing on it 20 mins its the wrist", None),  # a bare wrist is no anchor: the classifier's
     ("the bleeding won't stop after my nosebleed, should I worry", None),
     ("my father is choking my mother now and she has gone quiet", ("urgent", "abuse")),
     ("my toddler is hitting his sister now that she has a new toy", None),
@@ -431,6 +433,33 @@ def test_query_time_needs_no_scikit_learn():
     ("the physio has started squeezing my neck to loosen it", None),
     ("partner forced sex on me again on saturday when i said no", ("risk", "abuse")),
     ("my husband twisted my wrist till it sprained", ("risk", "abuse")),
+    # From a second review (rounds 14-15): look-alikes of those patterns, and wording they missed.
+    ("he squeezed my neck playfully while we were watching the match", None),
+    ("my boyfriend squeezed my neck and shoulders after my long shift, best massage ever", None),
+    ("in judo my partner gripped my neck for a choke and I tapped", None),
+    ("my dad has my neck brace in his car", None),
+    ("she twisted my arm and I agreed to run the marathon", None),
+    ("my mum twisted my arm to come to the wedding", None),
+    ("my cat forced herself on me all night, she won't let me sleep", None),
+    ("i pick at my scabs till they bleed from the mosquito bites", None),
+    ("my dog keeps picking at his scabs until they bleed", None),
+    ("he's looking for a painless way out of the lease", None),
+    ("how do I stop thinking about driving into a tree, I'm a nervous driver with anxiety", None),
+    ("i always cut on my wrists when opening tins", None),
+    ("my wrist won't stop bleeding since the cannula came out", None),
+    ("the bleeding won't stop from my wrist after the blood test", None),
+    ("my girlfriend is hitting me up right now", None),
+    ("she is beating me now in the polls", None),
+    ("Now they're beating us at cricket, typical", None),
+    ("he's squeezing my throat", ("risk", "abuse")),
+    ("he's got his hands round my neck", ("risk", "abuse")),
+    ("he held a pillow over my face", ("risk", "abuse")),
+    ("he makes me have sex when i don't want to", ("risk", "abuse")),
+    ("hes hitting her rn", ("urgent", "abuse")),
+    ("i reopen my old cuts with my nails", ("risk", "self_harm")),
+    ("part of me wants to swerve into a lorry", ("risk", "suicide")),
+    ("sometimes i want to crash my car on purpose", ("risk", "suicide")),
+    ("the only thought that feels real is driving into the pylon", ("risk", "suicide")),
     ("I twisted my wrist playing netball", None),
     ("i pick at old scars till they open again", ("risk", "self_harm")),
     ("I pick at my scabs when I'm bored, how do I stop", None),
@@ -619,10 +648,13 @@ def test_a_denial_lowers_the_classifier_only_in_the_category_denied(said, catego
     from verbatim.crisis import detect
 
     class Says:  # a stand-in classifier: one level, in one category, for every unit
-        thresholds = {"whole": {"alarm": 0.5}}
+        levels = ("none", "topic", "risk", "urgent")
 
-        def assess_question(self, vectors, texts=None):
-            return [said] * len(vectors), np.ones(len(vectors))
+        def decide_question(self, vectors, texts=None):
+            return [said] * len(vectors)
+
+        def probabilities(self, vectors, texts=None):
+            return np.tile([0.0, 0.0, 1.0, 0.0], (len(vectors), 1))
 
         def category(self, vector):
             return category
@@ -634,18 +666,22 @@ def test_a_denial_lowers_the_classifier_only_in_the_category_denied(said, catego
 
 
 @pytest.mark.parametrize("second, alarm, expected", [
-    ("I keep ending up at the top of the car park at night looking over.", 0.9, "risk"),  # would alarm alone
+    # more likely at risk than not (crisis.DENIAL_SENTENCE_BAR), though under a sentence's own alarm bar
+    ("I keep ending up at the top of the car park at night looking over.", 0.6, "risk"),
     ("I keep ending up at the top of the car park at night looking over.", 0.3, "topic"),
     ("I am not going to kill myself.", 0.9, "topic"),  # itself a denial
 ])
-def test_a_denial_speaks_for_the_whole_question_only_if_no_other_sentence_would_alarm(second, alarm, expected):
+def test_a_denial_speaks_for_the_whole_question_only_if_no_other_sentence_is_likely_risk(second, alarm, expected):
     from verbatim.crisis import detect
 
-    class Says:  # the whole question says risk; its sentences say nothing on their own
-        thresholds = {"whole": {"alarm": 0.5}}
+    class Says:  # the whole question says risk; its sentences say nothing at their own bar
+        levels = ("none", "topic", "risk", "urgent")
 
-        def assess_question(self, vectors, texts=None):
-            return ["risk"] + [None] * (len(vectors) - 1), np.array([0.9, 0.1, alarm][: len(vectors)])
+        def decide_question(self, vectors, texts=None):
+            return ["risk"] + [None] * (len(vectors) - 1)
+
+        def probabilities(self, vectors, texts=None):  # the sentences': the first denies, the second is `alarm`
+            return np.array([[0.9, 0.0, 0.1, 0.0], [1.0 - alarm, 0.0, alarm, 0.0]])[: len(vectors)]
 
         def category(self, vector):
             return "suicide"
@@ -662,8 +698,23 @@ def test_what_happened_and_doubted_wishes_deny_nothing():
                  "i can't keep living like this", "i dont deserve to live", "i'm not scared to die anymore",
                  "i wouldn't mind dying in my sleep", "im not sure why i cut myself",
                  "i haven't cut myself in 3 weeks but the urges are back tonight",
-                 "I'm not going to kill myself yet"):
+                 "I'm not going to kill myself yet",
+                 # From a second review: purposes, reasons, questions and contrasts are no denials.
+                 "how deep can i cut so i won't really hurt myself", "I need to go on antidepressants",
+                 "I want to live somewhere nobody knows me", "I can't think of a single reason not to kill myself",
+                 "give me one reason not to end it", "isn't it easier to just die than keep going like this",
+                 "I won't kill myself tonight, I'll wait until the kids are at school",
+                 "I'm not going to kill myself but I've started giving my things away",
+                 "I want to live but I don't know how much longer I can hold on",
+                 "I don't want to die, or maybe I do, I don't know anymore"):
         assert lexicon_denies(text) == frozenset(), text
+
+
+def test_a_denial_stands_after_a_yes_or_no():
+    from verbatim.crisis import lexicon_denies
+    assert lexicon_denies("Honestly no, I don't want to die, I'm just so tired all the time") == {"suicide"}
+    assert lexicon_denies("No worries, I'd never cut myself, I'm researching for my nursing essay") == {"self_harm"}
+    assert lexicon_denies("I want to live, I just need help with sleep") == {"suicide"}
 
 
 def test_no_lexicon_pattern_has_an_unbounded_gap():

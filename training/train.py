@@ -36,6 +36,7 @@ from vectors import encode_cached  # noqa: E402
 from verbatim.config import EMBEDDING_DIM, MODEL_NAME  # noqa: E402
 from verbatim.crisis import normalise_text  # noqa: E402
 from verbatim.ngrams import NgramTfidf  # noqa: E402
+from verbatim.crisis import DENIAL_SENTENCE_BAR  # noqa: E402
 from verbatim.safety import _RANK, CRISIS_CATEGORIES, CrisisClassifier, detect, lexicon_denies, lexicon_level, split_parts  # noqa: E402
 
 LEVELS = ("none", "topic", "risk", "urgent")
@@ -227,7 +228,7 @@ class _Replay:
         # A unit whose category is explicitly denied drops a level (safety.detect). Here it never alarms:
         # the shipped rule lets a denied urgent unit alarm as risk, which the thresholds are chosen
         # without (the dev figures are the shipped rule's, from detect). The whole question's denial
-        # holds only if no sentence that does not deny reaches the whole's bar (crisis.denial_holds).
+        # holds only if no sentence that does not deny is more likely at risk than not (crisis.denial_holds).
         whole_category = [category(x, i) for i, x in enumerate(X)]
         self.deny_w = np.array([c in lexicon_denies(r["text"]) for c, r in zip(whole_category, rows)], dtype=bool)
         self.deny_p = [np.array([category(v, i) in lexicon_denies(p) for p, v in ps], dtype=bool)
@@ -236,12 +237,13 @@ class _Replay:
         self.part_alarm = [p[:, 2] + p[:, 3] for p in self.pp]
         self.part_denies_whole = [np.array([c in lexicon_denies(p) for p, _ in ps], dtype=bool)
                                   for c, ps in zip(whole_category, parts)]
+        self.whole_denied = np.array([bool(dw) and bool(np.all(ds | (a < DENIAL_SENTENCE_BAR)))  # denial_holds
+                                      for dw, ds, a in zip(self.deny_w, self.part_denies_whole, self.part_alarm)],
+                                     dtype=bool)
         self.truth = np.array([_RANK.get(r["level"] if r["level"] != "none" else None) for r in rows])
 
     def alarm_rank(self, a_whole, a_part):
-        holds = np.array([bool(dw) and bool(np.all(ds | (a < a_whole)))  # crisis.denial_holds, by array
-                          for dw, ds, a in zip(self.deny_w, self.part_denies_whole, self.part_alarm)], dtype=bool)
-        whole = ((self.pw[:, 2] + self.pw[:, 3]) >= a_whole) & ~holds
+        whole = ((self.pw[:, 2] + self.pw[:, 3]) >= a_whole) & ~self.whole_denied
         part = np.array([bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & ~d).any())
                          for p, d in zip(self.pp, self.deny_p)], dtype=bool)
         return whole, part

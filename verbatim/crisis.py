@@ -155,8 +155,14 @@ _NEGATION_WORDS = 5
 _THIRD_PERSON = re.compile(r"\b(she|he|they|someone|somebody)(?:'?s|'?re| is| are| was| were)\s*$")
 
 
+# How far around a match the clause and sentence rules look. A clause or sentence longer than this is
+# read in part; without a bound, every match re-read the text from its start, and a pasted 25,000-character
+# text of repeated risk wording took 8 s.
+_WINDOW = 300
+
+
 def _denied(text: str, start: int, category: str = "") -> bool:
-    clause = re.split(r"[.!?;,]|\bbut\b", text[:start])[-1]
+    clause = re.split(r"[.!?;,]|\bbut\b", text[max(0, start - _WINDOW) : start])[-1]
     if _NEGATION.search(" ".join(clause.split()[-_NEGATION_WORDS:])):
         return True
     return category != "abuse" and bool(_THIRD_PERSON.search(clause))
@@ -171,7 +177,7 @@ _DISTANT_PAST = re.compile(
     r"\b((\d+|a\s+few|few|many|several|some|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+)?years?\s+ago\b"
     r"|\b(when|while)\s+i\s+was\s+(younger|little|a\s+(kid|teen|teenager|child|student)|in\s+(high\s+)?school|at\s+(uni|school|college)|\d+)\b"
     r"|\bas\s+a\s+(kid|teen|teenager|child)\b|\bin\s+(high\s+school|my\s+teens|my\s+twenties)\b"
-    r"|\bback\s+(then|in\s+(the\s+day|high\s+school|school|college|\d{4}))\b|\bused\s+to\b"
+    r"|\bback\s+(then|in\s+(the\s+day|high\s+school|school|college|\d{4}))\b|\bused\s+to\b|\blast\s+year\b"
 )
 # Recovery told in time ("3 years clean now", "self-harm free for two years") is the past too, unless a
 # relapse or a return is in the same clause.
@@ -191,14 +197,15 @@ _RETURNED = re.compile(r"\b(again|relaps\w*|started|back\s+to|still)\b")
 def _distant_past(text: str, start: int, end: int) -> bool:
     """True if the clause around text[start:end] is set years back, nothing in it says now and nothing
     in its sentence says it came back."""
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    after = _CLAUSE_BREAK.search(text, end)
-    clause = text[left : after.start() if after else len(text)]
+    lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, start)), default=lo)
+    after = _CLAUSE_BREAK.search(text, end, hi)
+    clause = text[left : after.start() if after else hi]
     if _PRESENT.search(clause):
         return False
-    s_left = max(text.rfind(c, 0, start) for c in ".!?;\n") + 1
-    s_ends = [i for i in (text.find(c, end) for c in ".!?;\n") if i >= 0]
-    if _RETURNED.search(text[s_left : min(s_ends) if s_ends else len(text)]):
+    s_left = max(max(text.rfind(c, lo, start) for c in ".!?;\n") + 1, lo)
+    s_ends = [i for i in (text.find(c, end, hi) for c in ".!?;\n") if i >= 0]
+    if _RETURNED.search(text[s_left : min(s_ends) if s_ends else hi]):
         return False
     return bool(_RECOVERED.search(clause) or _DISTANT_PAST.search(clause))
 
@@ -249,9 +256,13 @@ def lexicon_candidates(query: str) -> frozenset[tuple[str, str]]:
     )
 
 
-# A denial that is itself negated or doubted denies nothing: "not sure I want to live", "I can't keep
-# going on", "I don't know if I want to live".
-_DOUBTED = re.compile(r"\b(not|never|no|don'?t|dont|can'?t|cant|cannot|won'?t|wont|no\s+longer|sure|if|whether|why)\b")
+# A denial that is itself negated, doubted or a purpose denies nothing: "not sure I want to live", "I
+# don't know if I want to live", "so I won't cut myself", "one reason not to end it". Read in the denial's
+# own clause: "Honestly no, I don't want to die" is a denial.
+_DOUBTED = re.compile(r"\b(not|never|don'?t|dont|can'?t|cant|cannot|won'?t|wont|no\s+longer|if|whether|why|so|reasons?)\b")
+# A contrast after a denial, in the same sentence, leaves what follows to the classifier: "I'm not going
+# to kill myself but I've started giving my things away".
+_CONTRAST = re.compile(r"\b(but|though|although|however|except|or\s+maybe|maybe\s+i\s+do)\b")
 
 
 def lexicon_denies(text: str) -> frozenset[str]:
@@ -262,10 +273,14 @@ def lexicon_denies(text: str) -> frozenset[str]:
     text = _without_ignored(normalise_text(text))
     if not _may_match(text)[2]:
         return frozenset()
-    return frozenset(
-        category for category, pattern in _lexicon()["denial"].items()
-        if any(not _DOUBTED.search(" ".join(text[: m.start()].split()[-3:])) for m in pattern.finditer(text))
-    )
+    return frozenset(category for category, pattern in _lexicon()["denial"].items()
+                     if any(_stands(text, m) for m in pattern.finditer(text)))
+
+
+def _stands(text: str, denial: re.Match) -> bool:
+    before = re.split(r"[.!?;,]", text[max(0, denial.start() - _WINDOW) : denial.start()])[-1]
+    after = re.split(r"[.!?;]", text[denial.end() : denial.end() + _WINDOW])[0]
+    return not _DOUBTED.search(" ".join(before.split()[-3:])) and not _CONTRAST.search(after)
 
 
 def _alert(level: str, category: str, how: str, sentence: str = "") -> CrisisAlert:
@@ -403,13 +418,6 @@ class CrisisClassifier:
         prototype search and the n-grams cost per call as much as per row at this size. (A batch's
         products may round differently from one row's in the last bit; the thresholds of round 6
         were chosen through this path.)"""
-        return self.assess_question(vectors, texts, wholes)[0]
-
-    def assess_question(self, vectors: np.ndarray, texts: Sequence[str] | None = None,
-                        wholes: int = 1) -> tuple[list[str | None], np.ndarray]:
-        """``decide_question``, and each row's alarm probability (risk + urgent). A row whose
-        probability could not reach the lower of the whole and sentence alarm bars may be given
-        without its prototype vote (it is below both either way)."""
         vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
         ix = {name: i for i, name in enumerate(self.levels)}
         p = self.regression_probabilities(vectors, texts)
@@ -417,9 +425,7 @@ class CrisisClassifier:
             # The vote adds at most (1 - blend) to any level. When even that cannot lift a row to a
             # threshold (an ordinary question: most of them), its decision is None either way, and
             # the prototype search, a third of the check, is skipped. Same decisions, by the bound.
-            # A sentence is held to the whole question's bar too (see denial_holds).
-            rows = [i for i, row in enumerate(p)
-                    if self._vote_may_decide(row, True, ix) or (i >= wholes and self._vote_may_decide(row, False, ix))]
+            rows = [i for i, row in enumerate(p) if self._vote_may_decide(row, i < wholes, ix)]
             p = self.blend * p
             if rows:
                 p[rows] += (1.0 - self.blend) * self.prototype_probabilities(vectors[rows])
@@ -433,7 +439,7 @@ class CrisisClassifier:
                 out.append("topic")
             else:
                 out.append(None)
-        return out, alarm
+        return out
 
     def _vote_may_decide(self, regression: np.ndarray, whole: bool, ix: dict[str, int]) -> bool:
         """True unless the row stays below every threshold whatever the prototype vote says."""
@@ -519,12 +525,15 @@ def mentions_means(text: str) -> bool:
 # ---------------------------------------------------------------- the checker
 
 
-def denial_holds(category: str, part_denials: Sequence[frozenset[str]], part_alarm: Sequence[float],
-                 bar: float) -> bool:
+# A sentence the classifier finds more likely at risk than not is not spoken for by a denial elsewhere.
+DENIAL_SENTENCE_BAR = 0.5
+
+
+def denial_holds(category: str, part_denials: Sequence[frozenset[str]], part_alarm: Sequence[float]) -> bool:
     """Whether a denial found in a question speaks for the whole of it: not when one of its sentences
-    that does not deny would alarm on its own at the whole question's bar ("I don't want to die. I
-    keep ending up at the top of the car park at night, looking over.")."""
-    return all(category in d or a < bar for d, a in zip(part_denials, part_alarm))
+    that does not deny is more likely at risk than not ("I don't want to die. I keep ending up at the top
+    of the car park at night, looking over.")."""
+    return all(category in d or a < DENIAL_SENTENCE_BAR for d, a in zip(part_denials, part_alarm))
 
 
 def detect(
@@ -551,15 +560,21 @@ def detect(
         units = [(np.asarray(qvec, dtype=np.float32), "")]
         units += [(np.asarray(v, dtype=np.float32), t) for t, v in parts]
         vectors = np.stack([v for v, _ in units])
-        levels, alarm = classifier.assess_question(vectors, [query] + [t for t, _ in parts])
+        texts = [query] + [t for t, _ in parts]
+        levels = classifier.decide_question(vectors, texts)
         denied = [lexicon_denies(text or query) for _, text in units]
+
+        def part_alarm() -> np.ndarray:  # exact (every vote counted), only when a whole denial is weighed
+            p = classifier.probabilities(vectors[1:], texts[1:]) if len(units) > 1 else np.zeros((0, 4))
+            return p[:, classifier.levels.index("risk")] + p[:, classifier.levels.index("urgent")]
+
         for i, (level, (vector, text)) in enumerate(zip(levels, units)):
             if _RANK[level] <= best[0]:
                 continue
             # A lexicon risk keeps its category when the classifier only raises it to urgent.
             category = best[2] if best[1] == "risk" and best[3] == "lexicon" else classifier.category(vector)
             if _RANK[level] >= _RANK["risk"] and category in denied[i] and (
-                i or denial_holds(category, denied[1:], alarm[1:], classifier.thresholds["whole"]["alarm"])
+                i or denial_holds(category, denied[1:], part_alarm())
             ):
                 # Vectors barely tell a sentence from its negation: an explicit denial of this category
                 # lowers the classifier's level one step (the lexicon's own risk wording has already been
