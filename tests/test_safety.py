@@ -126,7 +126,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="round 15 scores this sentence 0.67 against the sentence threshold 0.90 "
+@pytest.mark.xfail(strict=True, reason="round 16 scores this sentence 0.65 against the sentence threshold 0.90 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -460,6 +460,29 @@ def test_query_time_needs_no_scikit_learn():
     ("part of me wants to swerve into a lorry", ("risk", "suicide")),
     ("sometimes i want to crash my car on purpose", ("risk", "suicide")),
     ("the only thought that feels real is driving into the pylon", ("risk", "suicide")),
+    # Round 16, from blind set 14's misses (scored, then moved into training), each beside look-alikes.
+    ("My father has consumed pesticide in the field just now, he is saying he does not want to live anymore",
+     ("urgent", "suicide")),
+    ("my dog drank antifreeze from the garage floor, what do I do", None),
+    ("I've got the rope up already. I just wanted to see if anything would change my mind", ("urgent", "suicide")),
+    ("we got the rope up already for the tyre swing now", None),
+    ("My in-laws and husband are taking all my salary and locking me inside when they go out", ("risk", "abuse")),
+    ("my brother keeps locking me out of the bathroom lol", None),
+    ("My friend Leah's partner has been shoving her around, she had bruises on her neck", ("risk", "abuse")),
+    ("I am doing self harm with blade since two months", ("risk", "self_harm")),
+    ("in the bathroom I cut my ankle where my socks cover it, like I always do now", ("risk", "self_harm")),
+    ("I cut my hair where nobody can see the uneven bits", None),
+    ("I have been beating myself with a wire when I feel empty inside", ("risk", "self_harm")),
+    ("I keep beating myself up about the exam", None),
+    ("I hold my hand over the gas ring until it blisters", ("risk", "self_harm")),
+    ("I held my hand over the candle until it went out", None),
+    ("how long does it take to die from car exhaust in a closed garage", ("risk", "suicide")),
+    ("how long does it take to die from rabies", None),
+    ("sometimes think if i jump from my HDB block everything settle already", ("risk", "suicide")),
+    ("i jumped off the bridge into the river for fun last summer", None),
+    ("Sometime mi just waan dead and done wid it", ("risk", "suicide")),
+    ("the insurance payout would do more for the family than I ever will", ("risk", "suicide")),
+    ("does life insurance pay out more for the family than a pension", None),
     ("I twisted my wrist playing netball", None),
     ("i pick at old scars till they open again", ("risk", "self_harm")),
     ("I pick at my scabs when I'm bored, how do I stop", None),
