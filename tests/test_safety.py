@@ -126,7 +126,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="round 16 scores this sentence 0.65 against the sentence threshold 0.90 "
+@pytest.mark.xfail(strict=True, reason="round 17 scores this sentence 0.68 against the sentence threshold 0.92 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -483,6 +483,22 @@ def test_query_time_needs_no_scikit_learn():
     ("Sometime mi just waan dead and done wid it", ("risk", "suicide")),
     ("the insurance payout would do more for the family than I ever will", ("risk", "suicide")),
     ("does life insurance pay out more for the family than a pension", None),
+    # Round 17, from blind set 15's misses (scored, then moved into training), each beside look-alikes.
+    ("I've got the rope set up in the garage and I'm going out there when this finishes", ("urgent", "suicide")),
+    ("I've got the rope set up for the climbing wall", None),
+    ("googling how to make it look like an accident so my parents get the insurance payout", ("risk", "suicide")),
+    ("the detective in the novel tries to make it look like an accident", None),
+    ("I'm treating it as my farewell record because I don't plan to be alive for the release", ("risk", "suicide")),
+    ("I don't plan to be around for the party, I'm working", None),
+    ("I have been thinking of drinking the rat poison in the store", ("risk", "suicide")),
+    ("thinking of taking the poison ivy out of the garden", None),
+    ("keep looking up what happens if you fall from the top deck of the stadium", ("risk", "suicide")),
+    ("what happens if you fall from the roof into the pool, physics homework", None),
+    ("Whenever I get low marks I burn my hand with an incense stick", ("risk", "self_harm")),
+    ("when I get tired I burn my hand on the oven by accident", None),
+    ("basically stopped eating because i don't deserve food", ("risk", "self_harm")),
+    ("My ex has been turning up outside the new place and sending me photos of my window", ("risk", "abuse")),
+    ("my ex keeps turning up at my house to drop off the kids late", None),
     ("I twisted my wrist playing netball", None),
     ("i pick at old scars till they open again", ("risk", "self_harm")),
     ("I pick at my scabs when I'm bored, how do I stop", None),
