@@ -158,8 +158,8 @@ def test_classifier_weights_load_with_the_right_shape():
     p = clf.probabilities(np.ones((2, 384), dtype=np.float32) / np.sqrt(384))
     assert p.shape == (2, 4) and np.allclose(p.sum(axis=1), 1)
     # Prototypes: small (a question near a threshold reads them all: at most 4.5 MB as the float16 FAISS
-    # indexes hold them; round 9's 3,963 took 3.04 MB, about 0.2 ms for such a question, round 15's 5,259 take
-    # 4.04 MB: each blind set moved into training adds about 230; the rest skip the vote), unit length,
+    # indexes hold them; round 9's 3,963 took 3.04 MB, about 0.2 ms for such a question, round 17's 5,676 take
+    # 4.36 MB: each blind set moved into training adds about 230; the rest skip the vote), unit length,
     # grouped by level, every level present.
     assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 4_500_000
     assert np.allclose(np.linalg.norm(clf.prototypes, axis=1), 1, atol=1e-2)
