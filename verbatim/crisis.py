@@ -562,7 +562,12 @@ def detect(
         vectors = np.stack([v for v, _ in units])
         texts = [query] + [t for t, _ in parts]
         levels = classifier.decide_question(vectors, texts)
-        denied = [lexicon_denies(text or query) for _, text in units]
+        denials: dict[int, frozenset[str]] = {}
+
+        def denied(i: int) -> frozenset[str]:  # read only for a unit the classifier raises to an alarm
+            if i not in denials:
+                denials[i] = lexicon_denies(units[i][1] or query)
+            return denials[i]
 
         def part_alarm() -> np.ndarray:  # exact (every vote counted), only when a whole denial is weighed
             p = classifier.probabilities(vectors[1:], texts[1:]) if len(units) > 1 else np.zeros((0, 4))
@@ -573,8 +578,8 @@ def detect(
                 continue
             # A lexicon risk keeps its category when the classifier only raises it to urgent.
             category = best[2] if best[1] == "risk" and best[3] == "lexicon" else classifier.category(vector)
-            if _RANK[level] >= _RANK["risk"] and category in denied[i] and (
-                i or denial_holds(category, denied[1:], part_alarm())
+            if _RANK[level] >= _RANK["risk"] and category in denied(i) and (
+                i or denial_holds(category, [denied(j) for j in range(1, len(units))], part_alarm())
             ):
                 # Vectors barely tell a sentence from its negation: an explicit denial of this category
                 # lowers the classifier's level one step (the lexicon's own risk wording has already been
