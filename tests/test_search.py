@@ -167,6 +167,33 @@ def test_one_searcher_shared_by_8_threads_returns_what_sequential_search_returns
     assert errors == []
 
 
+
+def test_bm25_on_its_own_thread_answers_as_inline(searcher, monkeypatch):
+    """Large indexes score BM25 on a second thread (PARALLEL_LEXICAL_ROWS); the answers are the same,
+    also with the searcher shared by several threads."""
+    import verbatim.search
+
+    from verbatim.search import Searcher
+
+    monkeypatch.setattr(verbatim.search, "PARALLEL_LEXICAL_ROWS", 1)
+    threaded = Searcher(searcher.index, searcher.encoder, source_root=searcher.source_root, safety=searcher.safety)
+    assert threaded._lexical_thread is not None and searcher._lexical_thread is None
+    queries = [q["query"] for q in read_questions(DEV_SET)][:20]
+    expected = {q: searcher.search(q).to_dict() for q in queries}
+    results: dict[str, list] = {q: [] for q in queries}
+
+    def worker(offset: int) -> None:
+        for i in range(len(queries)):
+            q = queries[(i + offset) % len(queries)]
+            results[q].append(threaded.search(q).to_dict())
+
+    threads = [threading.Thread(target=worker, args=(n * 3,)) for n in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(len(r) == 3 and all(x == expected[q] for x in r) for q, r in results.items())
+
 @pytest.mark.reliability
 def test_crisis_words_after_the_model_window_still_bring_help(searcher):
     result = searcher.search("I have been feeling numb for a long time " * 60 + "and tonight I want to kill myself")

@@ -16,6 +16,7 @@ import json
 import re
 import threading
 import unicodedata
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -27,7 +28,7 @@ from threadpoolctl import ThreadpoolController
 from .cards import (  # noqa: F401
     CARD_CHARS, CARD_MARGIN, HIGHLIGHT_MARGIN, MAX_HIGHLIGHTS, section_card, source_path,
 )
-from .config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_TOKENS, MAX_TOP_K
+from .config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_TOKENS, MAX_TOP_K, PARALLEL_LEXICAL_ROWS
 from .embedding import Encoder, load_encoder, load_tokenizer
 from .errors import QueryError
 from .index import LoadedIndex, ensure_fresh, load_index, read_manifest
@@ -91,6 +92,9 @@ class Searcher:
         self.safety = safety
         self.weights = weights
         self._lock = threading.Lock()  # bm25s keeps per-call scratch state
+        # Large indexes score BM25 on this thread while the question is encoded (PARALLEL_LEXICAL_ROWS).
+        self._lexical_thread = (ThreadPoolExecutor(1, thread_name_prefix="verbatim-bm25")
+                                if len(index.rows) >= PARALLEL_LEXICAL_ROWS else None)
         import faiss
 
         # One query at a time: OpenMP's thread start-up costs more than the search itself. (This thread
@@ -174,12 +178,16 @@ class Searcher:
         parts = split_parts(full)
         # One batched call: the whole question and each of its sentences.
         texts = [expand_query(text, names)] + [expand_query(p) for p in parts]
+        idx = self.index
+        n_rows = len(idx.rows)
         vecs = self.encoder.encode(texts)
+        # After the encoder, which runs on both cores: beside the dense search, which runs on one.
+        lexical_job: Future | None = None
+        if self._lexical_thread is not None:
+            lexical_job = self._lexical_thread.submit(self._lexical_scores, texts[0], n_rows)
         qvec = vecs[0]
         part_vecs = vecs[1 : 1 + len(parts)]
         query_vecs = vecs[: 1 + len(parts)]
-        idx = self.index
-        n_rows = len(idx.rows)
 
         k = min(n_rows, _DENSE_CANDIDATES)
         _, ids = idx.dense.search(np.ascontiguousarray(query_vecs, dtype=np.float32), k)
@@ -191,14 +199,7 @@ class Searcher:
         # Rows beyond the candidates score at most the weakest candidate.
         floor = float(combined.min()) if len(rows) else 0.0
 
-        expanded = texts[0]
-        with self._lock:
-            lex = idx.lexical.scores(expanded[:_MAX_LEXICAL_QUERY_CHARS], n_rows)
-        lexical: dict[int, float] = {}
-        top_rows = top_positive(lex, _DENSE_CANDIDATES)
-        if len(top_rows):  # the best row is among them: no second pass over every row for the maximum
-            top_lex = float(lex[top_rows].max())
-            lexical = best_by_key(lex[top_rows] / top_lex, self._row_passage[top_rows])
+        lexical = lexical_job.result() if lexical_job is not None else self._lexical_scores(texts[0], n_rows)
         scores = fuse(whole, part, lexical, floor, idx.rows.with_sentences, w)
 
         evidence = self._evidence(text, full, names, missing, vecs, len(parts), row_sims, rows)
@@ -226,6 +227,16 @@ class Searcher:
             if len(hits) == top_k:
                 break
         return SearchResult(query, False, hits, crisis, medical, notice, conf, [], missing, evidence=evidence)
+
+    def _lexical_scores(self, expanded: str, n_rows: int) -> dict[int, float]:
+        """Each passage's best BM25 score among the best rows, as a share of the best row's."""
+        with self._lock:  # no BLAS here: bm25s adds postings with NumPy
+            lex = self.index.lexical.scores(expanded[:_MAX_LEXICAL_QUERY_CHARS], n_rows)
+        top_rows = top_positive(lex, _DENSE_CANDIDATES)
+        if not len(top_rows):
+            return {}
+        top_lex = float(lex[top_rows].max())  # the best row is among them: no second pass over every row
+        return best_by_key(lex[top_rows] / top_lex, self._row_passage[top_rows])
 
     def _evidence(
         self, text: str, full: str, names: list[str], missing: list[str], vecs: np.ndarray, n_parts: int,
