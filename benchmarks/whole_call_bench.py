@@ -80,8 +80,9 @@ from pathlib import Path
 sys.path.insert(0, {root!r})
 import numpy as np
 from benchmarks.whole_call_bench import SeededEncoder
+from verbatim.config import PARALLEL_LEXICAL_ROWS
 from verbatim.embedding import load_encoder
-from verbatim.index import load_index
+from verbatim.index import load_index, read_manifest
 from verbatim.safety import SafetyChecker
 from verbatim.search import Searcher
 
@@ -91,7 +92,8 @@ def rss(field="VmRSS"):
         if line.startswith(field):
             return int(line.split()[1]) / 1024
 
-real = load_encoder()
+rows = read_manifest(Path({index!r}))[1]["rows"]
+real = load_encoder(spin=rows < PARALLEL_LEXICAL_ROWS)  # as Searcher.open loads it for an index of this size
 real.encode(["warm up"])
 before = rss()
 t = time.perf_counter()

@@ -104,9 +104,10 @@ def test_residual_encoding_round_trips_and_keeps_its_bytes(tmp_path, monkeypatch
     assert (np.sum(back * v, axis=1) / np.linalg.norm(back, axis=1)).min() > 0.9999
     # Re-scoring reads each candidate once and scores it by tables, as if decoded.
     cand = np.array([[3, 9, -1, 3], [9, 0, 5999, 2]])
-    scored = stored.score_candidates(v[:2] + 0.01, cand)
+    scored, read = stored.score_candidates(v[:2] + 0.01, cand)
     want = np.einsum("qcd,qd->qc", back[np.maximum(cand, 0)], v[:2] + 0.01)
     assert np.allclose(scored[cand >= 0], want[cand >= 0], atol=1e-5)
+    assert np.array_equal(read(np.array([2, 9])), back[[2, 9]])  # decoded from the bytes read, as a read would
     # Finer than 9 bits of the vector: the residual is a fraction of its spread.
     q9 = decode(encode(v, "q9", verbatim.vectors.bounds(v)), "q9", verbatim.vectors.bounds(v))
     assert np.abs(back - v).mean() < np.abs(q9 - v).mean()
@@ -150,6 +151,9 @@ def test_a_large_corpus_is_compressed_and_re_scored_exactly(tmp_path, monkeypatc
     again = np.sum(np.asarray(loaded.vectors[got.ravel()]).reshape(*got.shape, -1) * queries[:, None, :], axis=2)
     assert np.allclose(got_d, again, atol=1e-5) and np.all(np.diff(got_d, axis=1) <= 0)
     assert np.abs(got_d - truth_d).max() < 5e-3
+    # What the searcher asks for: the same rows, with the vectors the re-scoring read, not read again.
+    rows, vectors = loaded.search_rows(queries, 10)
+    assert np.array_equal(rows, np.unique(got)) and np.array_equal(vectors, np.asarray(loaded.vectors[rows]))
 
 
 def test_re_scoring_is_exact_over_the_candidates():

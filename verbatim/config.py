@@ -72,7 +72,9 @@ DENSE_PROBES = 128
 DENSE_RERANK_POOL = 512
 
 # From this many rows, BM25 (a pass over every posting of the question's words) runs on a second
-# thread while the question is encoded and the dense index searched: at 4,000,000 rows it takes
-# about 10 ms that would otherwise add to the call (NumPy, ONNX Runtime and FAISS release the GIL).
-# Below, a thread costs more than it saves.
+# thread while the question is encoded (NumPy and ONNX Runtime let it run; FAISS's search holds the
+# GIL, so it starts before the encoder), and a searcher that loads its own encoder keeps ONNX
+# Runtime's threads from spinning, which took the core BM25 needs. At 4,000,000 rows a whole call
+# went 30 -> 24 ms (docs/scale.md). Below, a thread costs more than it saves, and spinning answers
+# short questions about 1 ms sooner.
 PARALLEL_LEXICAL_ROWS = 200_000

@@ -201,7 +201,7 @@ class OnnxEncoder:
     name = MODEL_NAME
     dim = EMBEDDING_DIM
 
-    def __init__(self, onnx_file: Path, path: Path | None = None, fingerprint: str = "") -> None:
+    def __init__(self, onnx_file: Path, path: Path | None = None, fingerprint: str = "", *, spin: bool = True) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -212,6 +212,10 @@ class OnnxEncoder:
         self._tokenizer.no_padding()  # tokenizer.json pads to 128; batches are padded here instead
         options = ort.SessionOptions()
         options.intra_op_num_threads = min(2, os.cpu_count() or 1)
+        if not spin:
+            # Waiting threads sleep instead of spinning: beside a second thread of our own (BM25 of a
+            # large index, config.PARALLEL_LEXICAL_ROWS) a spinning thread takes the core it needs.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
         try:
             self._session = ort.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
@@ -267,14 +271,18 @@ def normalise(vectors: np.ndarray) -> np.ndarray:
     return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
-def load_encoder(fingerprint: str | None = None) -> OnnxEncoder:
-    """Return the bundled model on ONNX Runtime, exporting it once if needed."""
+def load_encoder(fingerprint: str | None = None, *, spin: bool = True) -> OnnxEncoder:
+    """Return the bundled model on ONNX Runtime, exporting it once if needed.
+
+    ``spin=False``: ONNX Runtime's threads sleep rather than spin while they wait, for a searcher
+    that runs BM25 on a thread of its own beside the encoder (a large index).
+    """
     path = model_dir()
     fingerprint = fingerprint or model_fingerprint(path)
     target = onnx_path(fingerprint)
     if not target.is_file():
         export_onnx(target, path)
-    return OnnxEncoder(target, path, fingerprint)
+    return OnnxEncoder(target, path, fingerprint, spin=spin)
 
 
 class HashEncoder:

@@ -125,7 +125,7 @@ class Searcher:
         live = read_manifest(index_dir)  # once: the build checked for freshness is the one loaded
         if check_fresh and corpus is not None:
             ensure_fresh(live[1], corpus)
-        encoder = encoder or load_encoder()
+        encoder = encoder or load_encoder(spin=live[1].get("rows", 0) < PARALLEL_LEXICAL_ROWS)
         index = load_index(index_dir, encoder, live=live)
         return cls(index, encoder, source_root=corpus, safety=SafetyChecker(encoder))
 
@@ -180,20 +180,20 @@ class Searcher:
         texts = [expand_query(text, names)] + [expand_query(p) for p in parts]
         idx = self.index
         n_rows = len(idx.rows)
-        vecs = self.encoder.encode(texts)
-        # After the encoder, which runs on both cores: beside the dense search, which runs on one.
+        # Started before the encoder: ONNX Runtime lets other threads run while it works, FAISS's search
+        # does not (it holds the GIL), so BM25 beside the dense search alone would wait for it.
         lexical_job: Future | None = None
         if self._lexical_thread is not None:
             lexical_job = self._lexical_thread.submit(self._lexical_scores, texts[0], n_rows)
+        vecs = self.encoder.encode(texts)
         qvec = vecs[0]
         part_vecs = vecs[1 : 1 + len(parts)]
         query_vecs = vecs[: 1 + len(parts)]
 
         k = min(n_rows, _DENSE_CANDIDATES)
-        _, ids = idx.dense.search(np.ascontiguousarray(query_vecs, dtype=np.float32), k)
         # Candidates from every question vector, then exact similarities to all of them.
-        rows = np.unique(ids[ids >= 0])
-        row_sims = np.asarray(idx.vectors[rows], dtype=np.float32) @ query_vecs.T
+        rows, row_vectors = idx.dense.search_rows(query_vecs, k)
+        row_sims = row_vectors @ query_vecs.T
         combined = question_similarity(row_sims, w.question_part)
         whole, part = best_per_passage(combined, rows, self._row_passage, self._row_unit)
         # Rows beyond the candidates score at most the weakest candidate.

@@ -71,9 +71,10 @@ class StoredVectors:
             out = decode(raw, self.encoding, self.ranges)
         return out[0] if single else out
 
-    def score_candidates(self, queries: np.ndarray, cand: np.ndarray) -> np.ndarray | None:
+    def score_candidates(self, queries: np.ndarray, cand: np.ndarray):
         """Cosines of each query (a row of ``queries``) to its candidate rows (``cand``, -1 for
-        none: scored as row 0), or None if this encoding has no faster way than decoding.
+        none: scored as row 0), and ``read(rows)``: float32 rows among the candidates, decoded from
+        the bytes already read. None if this encoding has no faster way than decoding.
 
         ``r8``: every candidate read once, then scored against its own query only by tables
         (``dot_residual``), not decoded.
@@ -86,7 +87,11 @@ class StoredVectors:
         out = np.empty(cand.shape, np.float32)
         for i, query in enumerate(queries):
             out[i] = dot_residual(query, codes[pos[i]], levels[pos[i]], self.codec, self.ranges)
-        return out
+
+        def read(wanted: np.ndarray) -> np.ndarray:
+            at = np.searchsorted(rows, wanted)
+            return decode_residual(codes[at], levels[at], self.codec, self.ranges)
+        return out, read
 
     def __array__(self, dtype=None, copy=None) -> np.ndarray:
         out = self[slice(None)]
