@@ -176,14 +176,14 @@ def _denied(text: str, start: int, category: str = "") -> bool:
 _DISTANT_PAST = re.compile(
     r"\b((\d+|a\s+few|few|many|several|some|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+)?years?\s+ago\b"
     r"|\b(when|while)\s+i\s+was\s+(younger|little|a\s+(kid|teen|teenager|child|student)|in\s+(high\s+)?school|at\s+(uni|school|college)|\d+)\b"
-    r"|\bas\s+a\s+(kid|teen|teenager|child)\b|\bin\s+(high\s+school|my\s+teens|my\s+twenties)\b"
+    r"|\bas\s+a\s+(kid|teen|teenager|child)\b|\b(in|through)\s+(most\s+of\s+)?(high\s+school|my\s+teens|my\s+twenties)\b"
     r"|\bback\s+(then|in\s+(the\s+day|high\s+school|school|college|\d{4}))\b|\bused\s+to\b|\blast\s+year\b"
 )
 # Recovery told in time ("3 years clean now", "self-harm free for two years") is the past too, unless a
 # relapse or a return is in the same clause.
 _RECOVERED = re.compile(
     r"\b(\d+|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+(years?|months?)\s+(clean|free|sober)\b"
-    r"|\b(clean|free)\s+(for|since)\s+(\d+|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+(years?|months?)\b"
+    r"|\b(clean|free)\s+((of|from)\s+it\s+)?(for|since)\s+(\d+|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+(years?|months?)\b"
 )
 _PRESENT = re.compile(
     r"\b(now|again|still|lately|recently|these\s+days|currently|tonight|today|this\s+(week|month|morning|evening|year)"
