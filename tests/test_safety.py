@@ -126,7 +126,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="rounds 18 to 20 score this sentence 0.69-0.70 against the sentence threshold 0.90 "
+@pytest.mark.xfail(strict=True, reason="rounds 18 to 21 score this sentence 0.69-0.72 against the sentence threshold 0.90 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -136,7 +136,7 @@ def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
 @pytest.mark.parametrize("query", [
     "been hiding the cuts on my wrists",
     pytest.param("i keep picturing my own funeral and it feels like relief", marks=pytest.mark.xfail(
-        strict=True, reason="rounds 14 and 18 to 20 miss it: round 20 scores 0.822 against the whole-question threshold 0.86")),
+        strict=True, reason="rounds 14 and 18 to 21 miss it: round 21 scores 0.823 against the whole-question threshold 0.86")),
     "i think about driving into the river on the way home most nights",
 ])
 def test_the_classifier_reads_wording_no_pattern_lists(checker, real_encoder, query):
@@ -158,12 +158,12 @@ def test_classifier_weights_load_with_the_right_shape():
         assert set(clf.thresholds[part]) == {"alarm", "urgent", "topic"}
     p = clf.probabilities(np.ones((2, 384), dtype=np.float32) / np.sqrt(384))
     assert p.shape == (2, 4) and np.allclose(p.sum(axis=1), 1)
-    # Prototypes: small (a question near a threshold reads them all: at most 5 MB as the float16 FAISS
+    # Prototypes: small (a question near a threshold reads them all: at most 5.5 MB as the float16 FAISS
     # indexes hold them; round 9's 3,963 took 3.04 MB, about 0.2 ms for such a question, round 17's 5,676
-    # 4.36 MB, round 20's 6,339 4.87 MB: each blind set moved into training adds about 230, so the bound,
-    # 4 MB then 4.5 MB, has been raised twice and the next round will reach it; the rest skip the vote),
-    # unit length, grouped by level, every level present.
-    assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 5_000_000
+    # 4.36 MB, round 21's 6,549 5.03 MB, its vote 0.56 ms warm: each blind set moved into training adds
+    # about 230, so the bound, 4, 4.5 and 5 MB before, has been raised three times; the rest skip the
+    # vote), unit length, grouped by level, every level present.
+    assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 5_500_000
     assert np.allclose(np.linalg.norm(clf.prototypes, axis=1), 1, atol=1e-2)
     assert np.all(np.diff(clf.prototype_levels) >= 0) and set(clf.prototype_levels.tolist()) == {0, 1, 2, 3}
     assert 0 < clf.blend <= 1
@@ -838,6 +838,113 @@ def test_query_time_needs_no_scikit_learn():
     ('her dad grips her arm so hard it leaves finger marks', ('risk', 'abuse')),
     ('my stepdad grabbed my 6 year old so hard he left bruises', ('risk', 'abuse')),
     ('i literally wanted to die 😂 when my crush saw my old photos', ('risk', 'suicide')),
+    # Round 21: wording from crisis-blind-19's misses, each beside look-alikes that must stay quiet.
+    ("i've put a rope up in the garage and i'm going out there tonight", ("urgent", "suicide")),
+    ("i've put a rope up in the barn for the kids to swing on", None),
+    ("my friend just sent me a text saying goodbye and now she's not answering", ("urgent", "suicide")),
+    ("my coworker left me a note saying thank you for everything on her last day, so sweet", None),
+    ("been purging all week and now my heart keeps skipping", ("urgent", "self_harm")),
+    ("I've been looking into ways to go that won't hurt", ("risk", "suicide")),
+    ("I've been looking into ways to go to Spain cheaply this summer", None),
+    ("I just won't be around anymore.", ("risk", "suicide")),
+    ("I won't be around anymore on weekends since the new job", None),
+    ("everyone would be better off if i wasn't here", ("risk", "suicide")),
+    ("I keep thinking about the gun cabinet more than I should", ("risk", "suicide")),
+    ("my family would manage fine without me", ("risk", "suicide")),
+    ("my family would manage fine without me for a weekend away", None),
+    ("down to 500 calories and I want to cut it further", ("risk", "self_harm")),
+    ("I take laxatives after every meal", ("risk", "self_harm")),
+    ("I've been carving into my arms again", ("risk", "self_harm")),
+    ("carving my pumpkin this weekend, any tips", None),
+    ("if i have to sit through one more meeting about synergy i'm going to kill myself lol", None),
+    # From the review of round 21: its look-alikes (which must not alarm) and wording the patterns first missed.
+    ("I've hung my rope up in the garage after the trip, how do I stop it getting mouldy?", None),
+    ("I've put a rope up in the loft to pull the Christmas boxes down, is my back pain from that?", None),
+    ("I've hung a rope up from the garage rafters with a tennis ball so my wife knows where to park", None),
+    ("I've put a rope up in the garage and I'm going to do it tonight", ('urgent', 'suicide')),
+    ('i have tied a noose up in the shed', ('urgent', 'suicide')),
+    ("My colleague left a note saying thank you for everything on my desk, she's gone to a new job", None),
+    ("Our nanny left a note saying goodbye to the kids and she's gone back to Spain, they are crying, how to help", None),
+    ('My son sent me a text saying goodbye before he left the country for his gap year, is anxiety normal', None),
+    ("My brother just sent me a text saying goodbye and now he won't answer his phone", ('urgent', 'suicide')),
+    ('She left a note saying sorry for everything and her car is gone', ('urgent', 'suicide')),
+    ("I've been throwing up all night with food poisoning and now my heart keeps racing", None),
+    ('hyperemesis in pregnancy, throwing up 20 times a day and I fainted in the shower', None),
+    ('took laxatives for my colonoscopy prep and felt like passing out', None),
+    ("I've been purging 5 times a day and my heart keeps skipping beats", ('urgent', 'self_harm')),
+    ('I make myself sick after every meal and I nearly fainted today', ('urgent', 'self_harm')),
+    ('googling ways to go vegan without losing muscle', None),
+    ('researching ways to go green at home with solar', None),
+    ('looking into ways to go part time at work after my diagnosis', None),
+    ("I've been researching ways to die", ('risk', 'suicide')),
+    ('i keep googling ways to end it all', ('risk', 'suicide')),
+    ('hide and seek: what if my son was the one to find me first', None),
+    ('i wonder if she was the one who found me on tinder before', None),
+    ('not sure if my dad was the one who found me the job', None),
+    ("I'd hate it if my mum was the one to find me", ('risk', 'suicide')),
+    ('what if my son is the one who finds me', ('risk', 'suicide')),
+    ("moving to australia next month so i won't be around anymore, how do i transfer prescriptions", None),
+    ("I've decided I'm done with dairy, what do I replace calcium with", None),
+    ("I've decided I'm done breastfeeding, how to stop without mastitis", None),
+    ("soon i won't be around anymore and nobody will care", ('risk', 'suicide')),
+    ("just so you know i won't be here any more.", ('risk', 'suicide')),
+    ('why do the living envy the dead in ecclesiastes', None),
+    ('what did khrushchev mean by the survivors will envy the dead', None),
+    ("i'm jealous of people who died before smartphones lol", None),
+    ('I envy the dead', ('risk', 'suicide')),
+    ("i'm jealous of dead people", ('risk', 'suicide')),
+    ("everyone would be better off if i wasn't here", ('risk', 'suicide')),
+    ('everyone would be better off if i was dead', ('risk', 'suicide')),
+    ("I've been thinking about the gun safe a lot since the burglary, which brand is best", None),
+    ('thinking about my rifle all the time now that deer season is close', None),
+    ('thought about his guns a lot after dad died, how do I legally inherit them', None),
+    ('I keep thinking about the gun cabinet a lot', ('risk', 'suicide')),
+    ("lately i've been thinking about dad's gun more than i should", ('risk', 'suicide')),
+    ("I don't see the point in keeping the old engine running, should I buy a new car", None),
+    ("I don't see the point in keeping myself going to the gym if I'm not losing weight", None),
+    ("don't see the point in keeping myself running 5k every day", None),
+    ("I don't see the point in keeping myself alive anymore", ('risk', 'suicide')),
+    ('dont see the point in keeping this old body ticking', ('risk', 'suicide')),
+    ("I'm next in line for the promotion and honestly I'm fine with that", None),
+    ("I'm next in line for a kidney transplant, it's risky but I'm at peace with it", None),
+    ("Im next in line to inherit the farm and I'm okay with that", None),
+    ("all my brothers are gone, I'm next in line and I'm ok with that", ('risk', 'suicide')),
+    ("my siblings have all died, i'm next in line and i'm at peace with that", ('risk', 'suicide')),
+    ('my husband would manage fine without me at the weekend', None),
+    ('my son would do fine without me at uni, how do I let go', None),
+    ("they'd cope fine without me if I take the job abroad", None),
+    ('my family would be better without me', ('risk', 'suicide')),
+    ('my kids would be better off without me', ('risk', 'suicide')),
+    ('what happens if i walk into the sea with a cast on my leg?', None),
+    ('is it safe if i walk into the lake after eating?', None),
+    ('if i walk into the water will my new tattoo get infected?', None),
+    ('sometimes i think if i just walked into the sea nobody would notice', ('risk', 'suicide')),
+    ('i keep thinking about walking into the sea', ('risk', 'suicide')),
+    ('My dietitian has me down to 800 calories on the VLCD, when can I drop carbs?', None),
+    ('wrestler cutting weight: down to 900 calories, should I cut water too?', None),
+    ('my dog is down to 400 calories a day, the vet wants to lower it more', None),
+    ("I'm down to 300 calories a day and I want to cut it more", ('risk', 'self_harm')),
+    ('down to 500 cals and trying to get it down to 200', ('risk', 'self_harm')),
+    ('I keep giving myself little shocks off the car door, why', None),
+    ('giving myself electric shocks with a TENS machine for back pain, is it safe in pregnancy?', None),
+    ('i shock myself on purpose with the electric fence to test it works', None),
+    ("I've been giving myself electric shocks", ('risk', 'self_harm')),
+    ('I burn myself on purpose with a lighter', ('risk', 'self_harm')),
+    ('burns you gave yourself cooking: first aid', None),
+    ('a hair cut I gave myself looks terrible, how to fix', None),
+    ('the fringe cut i gave myself is uneven', None),
+    ('how to hide a cut I made myself', ('risk', 'self_harm')),
+    ('the burns I gave myself are infected', ('risk', 'self_harm')),
+    ('Can I take laxatives after a colonoscopy?', None),
+    ('take laxatives every day for chronic constipation, is it safe?', None),
+    ('took laxatives after surgery because of the opioids', None),
+    ('I take laxatives after every meal', ('risk', 'self_harm')),
+    ('I take laxatives every time I binge', ('risk', 'self_harm')),
+    ('sliced my thigh open on a fence, do I need a tetanus shot', None),
+    ('i sliced my arm on a broken glass while washing up', None),
+    ('the surgeon sliced into my stomach for the c-section, when does numbness go', None),
+    ("I've been carving into my arms", ('risk', 'self_harm')),
+    ('I carved words into my thigh', ('risk', 'self_harm')),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)

@@ -184,7 +184,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Added after the locked test part was scored (twice): never in test, so that part stays the one scored.
 LATE_SOURCES = {"written3", "crisis_blind1", "written4", "crisis_blind2", "written5",
-                *(f"crisis_blind{n}" for n in range(3, 19))}
+                *(f"crisis_blind{n}" for n in range(3, 20))}
 
 
 def _bucket(text: str, salt: str = "") -> int:
@@ -217,7 +217,7 @@ def main() -> None:
                 + scored_blind_set("crisis-blind-12", "crisis_blind12") + scored_blind_set("crisis-blind-13", "crisis_blind13")
                 + scored_blind_set("crisis-blind-14", "crisis_blind14") + scored_blind_set("crisis-blind-15", "crisis_blind15")
                 + scored_blind_set("crisis-blind-16", "crisis_blind16") + scored_blind_set("crisis-blind-17", "crisis_blind17")
-                + scored_blind_set("crisis-blind-18", "crisis_blind18"))
+                + scored_blind_set("crisis-blind-18", "crisis_blind18") + scored_blind_set("crisis-blind-19", "crisis_blind19"))
     seen, rows = set(), []
     for e in examples:
         key = e["text"].lower()
