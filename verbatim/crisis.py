@@ -174,7 +174,7 @@ def _denied(text: str, start: int, category: str = "") -> bool:
 # to die" the wish is today's. Days and weeks are not distant ("two weeks ago" stays risk), and "stopped"
 # dates nothing ("I stopped eating, I want to die").
 _DISTANT_PAST = re.compile(
-    r"\b((\d+|a\s+few|few|many|several|some|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+)?years?\s+ago\b"
+    r"\b((\d+|a\s+few|few|many|several|some|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+)?years?\s+(ago|back)\b"
     r"|\b(when|while)\s+i\s+was\s+(younger|little|a\s+(kid|teen|teenager|child|student)|in\s+(high\s+)?school|at\s+(uni|school|college)|\d+)\b"
     r"|\bas\s+a\s+(kid|teen|teenager|child)\b|\b(in|through)\s+(most\s+of\s+)?(high\s+school|my\s+teens|my\s+twenties)\b"
     r"|\bthrough\s+(most\s+of\s+)?(uni|university|college|school|sixth\s+form|my\s+degree)\b"
@@ -191,6 +191,11 @@ _PRESENT = re.compile(
     r"|relaps\w*|back\s+to|started|want(s|ing)?\s+to|i'?m|i\s+am)\b"
 )
 _CLAUSE_BREAK = re.compile(r"[.!?;,\n]|\b(and|but|so|now|though|although)\b")
+# A clause told in the past tense carries the time of an earlier clause in its sentence ("a few years
+# back I was in a dark place and thought about ending it"); one in the present does not ("years ago my
+# dad died and I keep thinking about ending it").
+_PAST_VERB = re.compile(r"\b(thought|felt|wanted|tried|considered|planned|attempted|was|were|had|did|went|took)\b")
+_PRESENT_VERB = re.compile(r"\b(keep|keeps|am|is|are|do|does|want|wants|feel|feels|think|thinks|have|has)\b")
 # ...and a return anywhere in the sentence undoes it ("I used to cut in high school and now I've started again").
 _RETURNED = re.compile(r"\b(again|relaps\w*|started|back\s+to|still)\b")
 
@@ -208,7 +213,10 @@ def _distant_past(text: str, start: int, end: int) -> bool:
     s_ends = [i for i in (text.find(c, end, hi) for c in ".!?;\n") if i >= 0]
     if _RETURNED.search(text[s_left : min(s_ends) if s_ends else hi]):
         return False
-    return bool(_RECOVERED.search(clause) or _DISTANT_PAST.search(clause))
+    if _RECOVERED.search(clause) or _DISTANT_PAST.search(clause):
+        return True
+    return bool(_PAST_VERB.search(clause) and not _PRESENT_VERB.search(clause)
+                and _DISTANT_PAST.search(text, s_left, left))
 
 
 def lexicon_level(query: str, only: frozenset[tuple[str, str]] | None = None) -> tuple[str, str] | None:
