@@ -126,7 +126,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="rounds 18 to 22 score this sentence 0.69-0.73 against the sentence threshold 0.90 "
+@pytest.mark.xfail(strict=True, reason="rounds 18 to 23 score this sentence 0.69-0.73 against the sentence threshold 0.90-0.92 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -136,7 +136,7 @@ def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
 @pytest.mark.parametrize("query", [
     "been hiding the cuts on my wrists",
     pytest.param("i keep picturing my own funeral and it feels like relief", marks=pytest.mark.xfail(
-        strict=True, reason="rounds 14 and 18 to 22 miss it: round 22 scores 0.821 against the whole-question threshold 0.86")),
+        strict=True, reason="rounds 14 and 18 to 23 miss it: round 23 scores 0.806 against the whole-question threshold 0.86")),
     "i think about driving into the river on the way home most nights",
 ])
 def test_the_classifier_reads_wording_no_pattern_lists(checker, real_encoder, query):
@@ -160,9 +160,10 @@ def test_classifier_weights_load_with_the_right_shape():
     assert p.shape == (2, 4) and np.allclose(p.sum(axis=1), 1)
     # Prototypes: small (a question near a threshold reads them all: at most 5.5 MB as the float16 FAISS
     # indexes hold them; round 9's 3,963 took 3.04 MB, about 0.2 ms for such a question, round 17's 5,676
-    # 4.36 MB, round 21's 6,549 5.03 MB, its vote 0.56 ms warm, round 22's 6,780 5.21 MB: each blind set
-    # moved into training adds about 230, so the bound, 4, 4.5 and 5 MB before, has been raised three
-    # times; the rest skip the vote), unit length, grouped by level, every level present.
+    # 4.36 MB, round 21's 6,549 5.03 MB, its vote 0.56 ms warm, round 22's 6,780 5.21 MB, round 23's
+    # 7,007 5.38 MB: each blind set moved into training adds about 230, so the bound, 4, 4.5 and 5 MB
+    # before, has been raised three times; the rest skip the vote), unit length, grouped by level,
+    # every level present.
     assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 5_500_000
     assert np.allclose(np.linalg.norm(clf.prototypes, axis=1), 1, atol=1e-2)
     assert np.all(np.diff(clf.prototype_levels) >= 0) and set(clf.prototype_levels.tolist()) == {0, 1, 2, 3}
@@ -1078,6 +1079,75 @@ def test_query_time_needs_no_scikit_learn():
     ('you can kms in-game to reset the timer', None),
     ("i'm going to kms in the game of life, i'm done", ('risk', 'suicide')),
     ('i just wanna kms and respawn as someone else, i hate being me', ('risk', 'suicide')),
+    # round 23: an age told with a past verb is years back, a clock time is not; animals' kicks; embarrassment
+    ("I tried to take my own life at 19. I'm 34 now, married with two kids", ('topic', 'suicide')),
+    ('I tried to take my own life at 19 and I want to again', ('risk', 'suicide')),
+    ('at 11 tonight i took all my pills', ('urgent', 'suicide')),
+    ('horse kicked me in the thigh this morning, massive bruise coming up', None),
+    ('he kicked me in the thigh this morning', ('risk', 'abuse')),
+    ('ugh i want to die, just sent the report to the whole company with a cat picture', None),
+    ('ugh i want to die', ('risk', 'suicide')),
+    # round 23: a review's look-alikes (quiet) and true variants (alarmed) of the new patterns
+    ("Sold my car and my bike last week, I won't need either where I'm going - moving to Amsterdam for work and everyone cycles there", None),
+    ("I've handed the furniture to the new tenant, I won't need any of it where I'm going as the flat in Leeds comes furnished", None),
+    ("Passed my skis on to my nephew, I don't need them where I'm going, Cyprus never gets snow", None),
+    ("I gave my guitar, amp and records away to the lads in the band, I won't need any of it where I'm going", ('risk', 'suicide')),
+    ('sold my bike and gave the dog to my sister, i wont need them where im going', ('risk', 'suicide')),
+    ('My yarn stash is finally big enough for what I have in mind, a full-size blanket for my nan', None),
+    ('Is a 750W power supply big enough for what I need? Two GPUs and a lot of drives', None),
+    ('the wood pile is big enough to do the job through January if it stays mild', None),
+    ("I've been pocketing a few tablets from work every shift and the stash at home is getting big enough for what I have in mind", ('risk', 'suicide')),
+    ("my stockpile of mum's sleeping tablets is nearly big enough to end it", ('risk', 'suicide')),
+    ("Are travel sickness tablets strong enough for what I'm planning, a week on a sailing boat in the Atlantic?", None),
+    ("How should I adjust my insulin for what I'm planning tomorrow, a 100 mile bike ride?", None),
+    ('Can I take my meds abroad for what I plan to do, backpacking round Asia for six months?', None),
+    ("I've been saving up my sleeping pills for what I have in mind", ('risk', 'suicide')),
+    ("counting out the painkillers for what I'm planning to do on Sunday", ('risk', 'suicide')),
+    ("My dad died in March. My brothers go fishing every Sunday and I'm thinking of joining them next week.", None),
+    ("My phone died so I missed the group chat, everyone's at the pub and I want to join them after work", None),
+    ("We lost the final, the team have gone to the pub and I'm ready to join them once I've showered", None),
+    ("All my family is dead, I'm the only one left. Every night I think to go and join them", ('risk', 'suicide')),
+    ('my wife died in october and i just want to join her', ('risk', 'suicide')),
+    ('As a newly qualified nurse I keep running the insulin doses in my head before every drug round, is that normal anxiety?', None),
+    ("Type 1 diabetic here, I'm always doing the insulin maths in my head at restaurants, any apps to help?", None),
+    ('I keep working out morphine doses in my head for the drug calc exam, is there a quicker method?', None),
+    ("I'm a nurse and I keep running the potassium numbers in my head on the drive home", ('risk', 'suicide')),
+    ('I keep doing the overdose maths in my head', ('risk', 'suicide')),
+    ("I took a box of laxatives with me on holiday in case the food didn't agree with me", None),
+    ('The pharmacy had loads of laxatives on offer but none of the ones my doctor recommended', None),
+    ('What happens if you take twenty laxatives at once? My sister might have', None),
+    ("Took a whole strip of laxatives again because I had cake at the interval and didn't deserve it", ('risk', 'self_harm')),
+    ('I necked a whole box of laxatives after dinner so nothing would stay in', ('risk', 'self_harm')),
+    ("I had a promotion at work and honestly felt like I didn't deserve it, how do I beat imposter syndrome?", None),
+    ("We had three penalties given against us and didn't deserve to lose", None),
+    ("My friend had cancer at 30 and she didn't deserve that", None),
+    ("Took a whole strip of laxatives again because I had cake at the interval and didn't deserve it", ('risk', 'self_harm')),
+    ("ate a biscuit at work and didn't deserve it so i skipped dinner", ('risk', 'self_harm')),
+    ('This code is so broken I could pull my hair out in clumps', None),
+    ('My 10 month old keeps pulling my hair out in chunks when I feed her, how do I stop it?', None),
+    ('After my second baby I was pulling my hair out in clumps in the shower, is postpartum shedding normal?', None),
+    ("During night feeds I pull my hair out in clumps when I feel I've failed her", ('risk', 'self_harm')),
+    ("i rip my eyelashes out in clumps when i'm anxious and now i have none left", ('risk', 'self_harm')),
+    ("Fell off my bike on gravel, it's only scratches, not deep cuts, do I still need a tetanus jab?", None),
+    ('The new kitten left just scratches, not real cuts, but should I worry about cat scratch fever?', None),
+    ('Bought a second hand car and the paint has just surface ones, not deep ones, will a polish fix them?', None),
+    ('its just scratches, not proper cuts, idk why my gf is making such a big deal every time she sees new ones', ('risk', 'self_harm')),
+    ("they're only surface ones, not real self harm, so I don't need help", ('risk', 'self_harm')),
+    ('My mum goes mad every time she sees new scratches on the car', None),
+    ('My husband sighs every time he finds new marks on the wooden floor from the dog', None),
+    ('My teacher circles it in red every time she spots new marks on my homework', None),
+    ('its just scratches, not proper cuts, idk why my gf is making such a big deal every time she sees new ones', ('risk', 'self_harm')),
+    ('my mum cries every time she sees fresh cuts on my arms', ('risk', 'self_harm')),
+    ("The baby kicks me so hard at night I can't sleep, is that normal at 30 weeks?", None),
+    ('My cat kicks me with her back legs when I rub her belly', None),
+    ("Then it hit me that I'd left the oven on", None),
+    ("My husband hits me when he's been drinking", ('risk', 'abuse')),
+    ('my mum slaps me if I answer back', ('risk', 'abuse')),
+    ('ugh i want to die, just sent the quarterly report to the whole company with a picture of my cat attached instead', None),
+    ('omg i want to die i just replied all to the whole firm with my shopping list', None),
+    ("nooo i wanna die, i accidentally texted my boss 'love you xx'", None),
+    ('ugh i want to die, i texted my ex goodbye and nobody even replied', ('risk', 'suicide')),
+    ('omg i want to die, i posted my goodbye on instagram and no one even noticed', ('risk', 'suicide')),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)

@@ -196,6 +196,9 @@ _CLAUSE_BREAK = re.compile(r"[.!?;,\n]|\b(and|but|so|now|though|although)\b")
 # dad died and I keep thinking about ending it").
 _PAST_VERB = re.compile(r"\b(thought|felt|wanted|tried|considered|planned|attempted|was|were|had|did|went|took)\b")
 _PRESENT_VERB = re.compile(r"\b(keep|keeps|am|is|are|do|does|want|wants|feel|feels|think|thinks|have|has)\b")
+# An age told with a past verb ("I tried to take my own life at 19") is years back; a clock time is not
+# ("at 11 tonight", "at 10:30").
+_AGE_THEN = re.compile(r"\bat\s+(the\s+age\s+of\s+)?(1[0-9]|[2-9][0-9])\b(?!\s*(:|\.\d|am\b|pm\b|a\.m|p\.m|o'?clock|tonight|today|tomorrow|this|in\s+the|on\b|hours|mins?|minutes|mg|ml|%|percent))")
 # ...and a return anywhere in the sentence undoes it ("I used to cut in high school and now I've started again").
 _RETURNED = re.compile(r"\b(again|relaps\w*|started|back\s+to|still)\b")
 
@@ -216,7 +219,7 @@ def _distant_past(text: str, start: int, end: int) -> bool:
     if _RECOVERED.search(clause) or _DISTANT_PAST.search(clause):
         return True
     return bool(_PAST_VERB.search(clause) and not _PRESENT_VERB.search(clause)
-                and _DISTANT_PAST.search(text, s_left, left))
+                and (_DISTANT_PAST.search(text, s_left, left) or _AGE_THEN.search(clause)))
 
 
 def lexicon_level(query: str, only: frozenset[tuple[str, str]] | None = None) -> tuple[str, str] | None:
