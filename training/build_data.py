@@ -178,7 +178,9 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
     for line in (HERE.parent / "eval" / folder / "blind.jsonl").read_text("utf-8").splitlines():
         if line.strip():
             q = json.loads(line)
-            out.append({"text": q["text"], "level": q["level"], "category": q["category"] or "-", "source": source})
+            # Blind sets 22 and 23 write the category of a `none` text as the string "null".
+            category = None if q["category"] in (None, "null") else q["category"]
+            out.append({"text": q["text"], "level": q["level"], "category": category or "-", "source": source})
     return out
 
 

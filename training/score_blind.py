@@ -35,7 +35,7 @@ def main() -> None:
     out = {"all": scores(rows, predicted)}
     by_category: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
-        by_category[r.get("category") or "none"].append(i)
+        by_category[r.get("category") if r.get("category") not in (None, "null") else "none"].append(i)
     for category, idx in sorted(by_category.items()):
         out[category] = scores([rows[i] for i in idx], [predicted[i] for i in idx])
     missed = [{"id": r["id"], "level": r["level"], "got": p} for r, (p, _) in zip(rows, predicted)
