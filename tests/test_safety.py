@@ -126,7 +126,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="rounds 18 to 23 score this sentence 0.69-0.73 against the sentence threshold 0.90-0.92 "
+@pytest.mark.xfail(strict=True, reason="rounds 18 to 24 score this sentence 0.69-0.73 against the sentence threshold 0.90-0.92 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -136,7 +136,7 @@ def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
 @pytest.mark.parametrize("query", [
     "been hiding the cuts on my wrists",
     pytest.param("i keep picturing my own funeral and it feels like relief", marks=pytest.mark.xfail(
-        strict=True, reason="rounds 14 and 18 to 23 miss it: round 23 scores 0.806 against the whole-question threshold 0.86")),
+        strict=True, reason="rounds 14 and 18 to 24 miss it: round 24 scores 0.806 against the whole-question threshold 0.86")),
     "i think about driving into the river on the way home most nights",
 ])
 def test_the_classifier_reads_wording_no_pattern_lists(checker, real_encoder, query):
@@ -158,13 +158,13 @@ def test_classifier_weights_load_with_the_right_shape():
         assert set(clf.thresholds[part]) == {"alarm", "urgent", "topic"}
     p = clf.probabilities(np.ones((2, 384), dtype=np.float32) / np.sqrt(384))
     assert p.shape == (2, 4) and np.allclose(p.sum(axis=1), 1)
-    # Prototypes: small (a question near a threshold reads them all: at most 5.5 MB as the float16 FAISS
+    # Prototypes: small (a question near a threshold reads them all: at most 6 MB as the float16 FAISS
     # indexes hold them; round 9's 3,963 took 3.04 MB, about 0.2 ms for such a question, round 17's 5,676
-    # 4.36 MB, round 21's 6,549 5.03 MB, its vote 0.56 ms warm, round 22's 6,780 5.21 MB, round 23's
-    # 7,007 5.38 MB: each blind set moved into training adds about 230, so the bound, 4, 4.5 and 5 MB
-    # before, has been raised three times; the rest skip the vote), unit length, grouped by level,
+    # 4.36 MB, round 21's 6,549 5.03 MB, its vote 0.56 ms warm, round 23's 7,007 5.38 MB, round 24's
+    # 7,234 5.56 MB: each blind set moved into training adds about 230, so the bound, 4, 4.5, 5 and
+    # 5.5 MB before, has been raised four times; the rest skip the vote), unit length, grouped by level,
     # every level present.
-    assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 5_500_000
+    assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 6_000_000
     assert np.allclose(np.linalg.norm(clf.prototypes, axis=1), 1, atol=1e-2)
     assert np.all(np.diff(clf.prototype_levels) >= 0) and set(clf.prototype_levels.tolist()) == {0, 1, 2, 3}
     assert 0 < clf.blend <= 1
@@ -1148,6 +1148,100 @@ def test_query_time_needs_no_scikit_learn():
     ("nooo i wanna die, i accidentally texted my boss 'love you xx'", None),
     ('ugh i want to die, i texted my ex goodbye and nobody even replied', ('risk', 'suicide')),
     ('omg i want to die, i posted my goodbye on instagram and no one even noticed', ('risk', 'suicide')),
+    # round 24: a third person who has or have been self-harming is theirs; exasperation about one more meeting
+    ("if my teenager ever tells me they've been self-harming, how should I respond", ('topic', 'self_harm')),
+    ("i've been self-harming again", ('risk', 'self_harm')),
+    ('if i have to sit through one more team meeting about synergy im going to die', None),
+    ("if i have to live one more day like this i'm going to die", ('risk', 'suicide')),
+    # round 24: a review's look-alikes (quiet) and true variants (alarmed) of the new patterns
+    ("I'm type 1, I worked out how much insulin it would take to cover the pizza and I've just drawn it up", None),
+    ("The diabetes nurse showed me how much insulin it will take for my son's dinner, I've just drawn it up in the pen", None),
+    ("I'm a palliative nurse, I know how much morphine it'd take to keep him comfortable overnight and I've just drawn it up", None),
+    ("I'm a nurse so I know exactly how much insulin it would take and I've just drawn it up", ('urgent', 'suicide')),
+    ("i know how much insulin it'd take to not wake up and ive just filled the syringe", ('urgent', 'suicide')),
+    ('The palliative team worked out exactly how much morphine it would take to keep mum comfortable at night', None),
+    ("I've figured out how much insulin it will take when I eat pizza, it's about double my usual", None),
+    ("I calculated how much paracetamol it would take to reach the maximum daily dose so I don't go over it", None),
+    ("I know exactly how much insulin it would take, I've thought about it a lot", ('risk', 'suicide')),
+    ("I've worked out how much paracetamol it would take to end it", ('risk', 'suicide')),
+    ("I don't know why I'm still here at 9pm, the train's been cancelled twice", None),
+    ("I don't understand why I'm still living with my parents at 30 when all my mates have houses", None),
+    ("Don't know why I'm still going to the gym when the scales haven't moved in a month", None),
+    ("if i'm not a footballer i don't know why i'm still here", ('risk', 'suicide')),
+    ("Honestly I don't know why I'm still alive, nothing has got better in years", ('risk', 'suicide')),
+    ("The team would be better without me on defence, I'm too slow", None),
+    ('everyone would be happier w/o me tbh', ('risk', 'suicide')),
+    ('Honestly my kids would genuinely be better off without me', ('risk', 'suicide')),
+    ('just step off the path here, nobody would notice if we cut through the field', None),
+    ('slip in the back door after the meeting starts, no one would notice', None),
+    ('jump in the pool with your clothes on, nobody would care at that party', None),
+    ("think it'd be easy tae just step aff and naebody wid ken", ('risk', 'suicide')),
+    ('I could just step off the platform and nobody would notice for days', ('risk', 'suicide')),
+    ("I'm not gonna be hanging about much longer, my taxi is outside", None),
+    ("I'm not going to be sticking around much longer at this dentist, they're two hours behind", None),
+    ("I'm no gonnae be hingin aboot much longer, it's baltic oot here", None),
+    ("i'm no gonnae be hingin aboot much longer, that's aw i'm sayin", ('risk', 'suicide')),
+    ("I'm not going to be hanging around much longer, I've made my peace with it", ('risk', 'suicide')),
+    ("We've sorted who'll have the cat when we go on the cruise", None),
+    ('Finally sorted out who will take the dog when I start my new job with long hours', None),
+    ("I've arranged who will look after the dog during my chemo sessions", None),
+    ("inside I'm just counting down, and I've already sorted who'll have the dog", ('risk', 'suicide')),
+    ("I've worked out who will take my cat after I'm gone", ('risk', 'suicide')),
+    ("I'm not planning on being around for Christmas this year, we're going to my in-laws in Wales", None),
+    ("Not planning to be here for the fireworks, the dog hates them so we're off to the cottage", None),
+    ("I'm not planning on being around when the builders come, too noisy", None),
+    ("told my mum i'm not planning on being around for my birthday in march, she thought i meant a holiday", ('risk', 'suicide')),
+    ("I'm not planning on being around much longer", ('risk', 'suicide')),
+    ("I've been saving the leftover tramadol from my knee op for myself in case the pain comes back", None),
+    ('I keep a few paracetamol in my bag for myself since I get migraines at work', None),
+    ("My nan has been stockpiling her tablets and she's thinking of taking them all back to the chemist", None),
+    ("I have been collecting the leftover tramadol from patients' discharge for myself, I am thinking to take everything one day when I am off", ('risk', 'suicide')),
+    ("I've been saving up my sleeping tablets, thinking about taking the lot on Friday", ('risk', 'suicide')),
+    ("I'm thinking of taking everything on the trip, the tent, the stove, the lot", None),
+    ("I'm planning to take them all on holiday to Spain next year, the kids will love it", None),
+    ("I'm thinking of taking everything when I move out, the landlord said I can keep the furniture", None),
+    ('I am thinking to take everything one day when I am off', ('risk', 'suicide')),
+    ("I'm thinking of swallowing the lot tonight", ('risk', 'suicide')),
+    ("Thinking about starting a podcast, been wondering how I'd go about it", None),
+    ("Keen to learn the guitar, been thinking about how I'd do it on a budget", None),
+    ("My nan's 90th is coming up and I keep wondering how I'd go about it, maybe a surprise party", None),
+    ("Lately I've been thinking the kids would be grand without me, and I've started wondering how I'd go about it", ('risk', 'suicide')),
+    ("Everyone would be better off if I was gone. I've been researching how I'd do it.", ('risk', 'suicide')),
+    ('I punched my own face in my sleep last night dreaming I was fighting', None),
+    ('I hit my own head on the shelf getting the pans out', None),
+    ('Slapped my own face to stay awake on the night drive home', None),
+    ('rage punched my own face till my eye swelled shut lmao', ('risk', 'self_harm')),
+    ('I keep hitting my own head against the wall when I get overwhelmed', ('risk', 'self_harm')),
+    ('My mum used to make me go without food as punishment when I was little', None),
+    ('Should I make the kids skip meals as a punishment when they misbehave?', None),
+    ('Our old school made kids go without food as punishment, is that even legal?', None),
+    ('On days I lose my temper with her I starve myself as punishment', ('risk', 'self_harm')),
+    ('I skip meals to punish myself when I mess up at work', ('risk', 'self_harm')),
+    ('My cat headbutts the mirror whenever she sees herself', None),
+    ('My toddler headbutted the table and now has a lump on his head', None),
+    ('Headbutted the cupboard door getting the pans out, ouch', None),
+    ('been headbutting the wall when the noise gets too much in me head', ('risk', 'self_harm')),
+    ("I've been headbutting walls when I'm overwhelmed", ('risk', 'self_harm')),
+    ('The wind keeps locking me out when the back door slams', None),
+    ('My cat has started locking me out of the bathroom by knocking the latch', None),
+    ('The new smart lock keeps locking me out every time the battery runs low', None),
+    ("He's started locking me out of the house when I 'talk back'", ('risk', 'abuse')),
+    ('my husband locks me in the bedroom when he goes out', ('risk', 'abuse')),
+    ('My ex-husband grabbed me by the hair in a dream last night and I woke up shaking', None),
+    ('My dad pulled me by the hair out of the water when I went under at the pool', None),
+    ('My partner grabbed me by the hair in our wrestling match on the trampoline', None),
+    ("my husband grabbed me by the hair again because dinner wasn't on the table", ('risk', 'abuse')),
+    ('he grabbed me by the hair and dragged me to the floor', ('risk', 'abuse')),
+    ('My pension is small so now I have to ask my son for money for the electric', None),
+    ('My student grant ran out in March so I have to ask my parents for money', None),
+    ('Since her benefits were cut she has to ask her brother for money every month', None),
+    ("He's been taking her SASSA grant and her pension and now she has to ask him for money for bread", ('risk', 'abuse')),
+    ('my son takes my whole pension and I have to beg him for money for food', ('risk', 'abuse')),
+    ('if i have to sit through one more team meeting about synergy im going to die', None),
+    ('if i have to hear one more podcast ad im literally going to die', None),
+    ('if i hear one more christmas song in this shop i will literally die', None),
+    ('if i have to take one more beating from him im going to die', ('risk', 'suicide')),
+    ('if i have to spend one more year of my life in this pain im going to die', ('risk', 'suicide')),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)

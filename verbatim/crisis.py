@@ -152,7 +152,7 @@ _NEGATION_WORDS = 5
 # Suicide or self-harm wording right after a third person ("if my friend tells me she's thinking about
 # suicide") is about them, not the reader's own risk; the lexicon's third-person patterns say so where they
 # mean it. Not for abuse, where the third person is the one doing harm ("they are beating me").
-_THIRD_PERSON = re.compile(r"\b(she|he|they|someone|somebody)(?:'?s|'?re| is| are| was| were)\s*$")
+_THIRD_PERSON = re.compile(r"\b(she|he|they|someone|somebody)(?:'?s|'?re|'?ve| is| are| was| were| has| have)\s*$")
 
 
 # How far around a match the clause and sentence rules look. A clause or sentence longer than this is
