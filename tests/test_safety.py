@@ -126,7 +126,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="rounds 18 to 25 score this sentence 0.69-0.73 against the sentence threshold 0.90-0.92 "
+@pytest.mark.xfail(strict=True, reason="rounds 18 to 26 score this sentence 0.69-0.73 against the sentence threshold 0.90-0.92 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -136,7 +136,7 @@ def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
 @pytest.mark.parametrize("query", [
     "been hiding the cuts on my wrists",
     pytest.param("i keep picturing my own funeral and it feels like relief", marks=pytest.mark.xfail(
-        strict=True, reason="rounds 14 and 18 to 25 miss it: round 25 scores 0.796 against the whole-question threshold 0.86")),
+        strict=True, reason="rounds 14 and 18 to 26 miss it: round 26 scores 0.851 against the whole-question threshold 0.88")),
     "i think about driving into the river on the way home most nights",
 ])
 def test_the_classifier_reads_wording_no_pattern_lists(checker, real_encoder, query):
@@ -161,7 +161,7 @@ def test_classifier_weights_load_with_the_right_shape():
     # Prototypes: small (a question near a threshold reads them all: at most 6 MB as the float16 FAISS
     # indexes hold them; round 9's 3,963 took 3.04 MB, about 0.2 ms for such a question, round 17's 5,676
     # 4.36 MB, round 21's 6,549 5.03 MB, its vote 0.56 ms warm, round 23's 7,007 5.38 MB, round 24's
-    # 7,234 5.56 MB, round 25's 7,448 5.72 MB: each blind set moved into training adds about 230, so the bound, 4, 4.5, 5 and
+    # 7,234 5.56 MB, round 25's 7,448 5.72 MB, round 26's 7,680 5.90 MB: each blind set moved into training adds about 230, so the bound, 4, 4.5, 5 and
     # 5.5 MB before, has been raised four times; the rest skip the vote), unit length, grouped by level,
     # every level present.
     assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 6_000_000
@@ -1377,6 +1377,111 @@ def test_query_time_needs_no_scikit_learn():
     ("She isn't allowed to answer her phone when I ring because she's at work on the tills", None),
     ("mum's not allowed to answer the phone when I ring, he always picks up", ('risk', 'abuse')),
     ("he won't let her answer the phone when I call", ('risk', 'abuse')),
+    # round 26: a review's look-alikes (quiet) and true variants (alarmed) of the new and changed patterns
+    ('Rooftop bar was gorgeous, sat on the ledge with my legs dangling over, watching the sunset with a cocktail', None),
+    ('On the 3rd floor balcony with both legs over the railing, just enjoying the breeze and a beer', None),
+    ('In the novel she stands on the bridge with one leg over the parapet before the hero pulls her back', None),
+    ('standing on the bridge with one leg over the railing, i cant do this anymore', ('urgent', 'suicide')),
+    ("I'm on the roof of my building with one leg over the edge right now", ('urgent', 'suicide')),
+    ('I keep googling instead of just going. Should I see a GP about this mole?', None),
+    ("Been texting instead of letting go. She's moved on and I should move on from the relationship too", None),
+    ("I'm googling side effects instead of taking them. Are these antibiotics safe with alcohol?", None),
+    ('on the bridge right now typing this instead of jumping', ('urgent', 'suicide')),
+    ('pills in my hand, googling instead of taking them.', ('urgent', 'suicide')),
+    ('My therapist suggested writing a goodbye letter to my eating disorder', None),
+    ("We're writing a goodbye letter to our dog who was put to sleep on Friday, the vet suggested it for the kids", None),
+    ('Writing a goodbye letter to my old house before the sale completes, bit soppy', None),
+    ("I've been writing my suicide note", ('risk', 'suicide')),
+    ('started writing a suicide letter to my parents last night', ('risk', 'suicide')),
+    ('The Dear John goodbye letter trope in old films always makes me cry', None),
+    ('my grandad left a goodbye letter for each of us before he died of cancer, we read them at the funeral', None),
+    ('How do I write a goodbye letter to my dog who died last week? Grief counsellor suggested it', None),
+    ("I've written goodbye letters to my family and put them in a drawer", ('risk', 'suicide')),
+    ("goodbye notes are done. I'm just so tired", ('risk', 'suicide')),
+    ("I've decided I'm sticking around, therapy is finally helping", None),
+    ("I've decided I'm not sticking around for dessert, early start tomorrow", None),
+    ("I've already decided I'm not hanging around waiting for him to text back", None),
+    ("I've decided I'm not sticking around much longer", ('risk', 'suicide')),
+    ('ive decided im not hanging around this world anymore', ('risk', 'suicide')),
+    ('if i disappear and never come back just know that i got a girlfriend lol', None),
+    ("If I go quiet and don't reply again just know it's exam season and my mum took my phone", None),
+    ("if i stop streaming and never come back just know it wasn't my choice, twitch banned me", None),
+    ("if i log off one day and never come back, just know it wasn't your fault", ('risk', 'suicide')),
+    ('if I disappear and never come back just know I tried', ('risk', 'suicide')),
+    ('mi tired fi wake up a 5 every morning fi catch di bus to work', None),
+    ('mi tired fi live wid mi madda, mi need mi own place', None),
+    ('tired fi live pon di likkle money weh dem pay we', None),
+    ('mi tired fi live', ('risk', 'suicide')),
+    ('mi jus tired fi live, mi cyaan do it nuh more', ('risk', 'suicide')),
+    ('cyaan see miself still yah next year, mi a migrate to Canada', None),
+    ("I can't see myself still here next year, we're emigrating to Australia in May", None),
+    ("I can't see myself still here next Christmas, the cancer's spread and the doctors gave me months", None),
+    ('mi cyaan see miself alive next year', ('risk', 'suicide')),
+    ("I can't see myself still alive by Christmas", ('risk', 'suicide')),
+    ("We've given our dog to my sister for when I'm gone on deployment, 9 months", None),
+    ("I've rehomed my horse with a friend for when I'm gone travelling for six months", None),
+    ("handed my cat to the neighbour for when I'm not here during the week, new job is long hours", None),
+    ("I've rehomed my cat so she's looked after when I'm gone", ('risk', 'suicide')),
+    ("gave my dog to my brother, told him it's temporary but it's for when I'm not here", ('risk', 'suicide')),
+    ("I googled how many of my paracetamol it would take to stop this toothache, 2 isn't touching it", None),
+    ('googling how many of my sleeping pills it would take to knock me out for a long-haul flight', None),
+    ('my dog ate some of my tablets, searching how many of my ibuprofen it would take to hurt him', None),
+    ('been googling how many of my antidepressants it would take', ('risk', 'suicide')),
+    ("I looked up how many of my sertraline it'd take to not wake up", ('risk', 'suicide')),
+    ('I was up at 3 googling how to, then gave up and called a plumber about the boiler', None),
+    ('Sat up till 2am watching videos about how. Pyramids, aliens, the lot lol', None),
+    ("up till 4 reading about how. couldn't stop, the Titanic stuff is fascinating", None),
+    ('up till 4am researching how.', ('risk', 'suicide')),
+    ('lying awake until 3 googling how', ('risk', 'suicide')),
+    ("For home defence the shotgun seems like a solution, we're miles from the nearest police station", None),
+    ("The gun seems like an option for the rats in the barn, poison hasn't worked", None),
+    ("In the game the river looks like an exit from the map but it's a dead end", None),
+    ('my gun is starting to look like the answer', ('risk', 'suicide')),
+    ('the pills are looking more and more like a way out', ('risk', 'suicide')),
+    ("I've been checking when my suicide clause runs out", ('risk', 'suicide')),
+    ('counting down to when the suicide exclusion ends on my life insurance', ('risk', 'suicide')),
+    ('which branch would hold my weight for a treehouse platform?', None),
+    ('Not sure if the beam will hold my weight when I stand on it to paint the ceiling', None),
+    ("which joist would hold my weight in the loft, I don't want to go through the ceiling boarding it", None),
+    ('i keep looking at which beam in the garage would take my weight', ('risk', 'suicide')),
+    ('wondering if the banister would hold my weight', ('risk', 'suicide')),
+    ("Keeping the old tablets for the dog and the sheep drench locked in the shed so the grandkids can't reach", None),
+    ('collecting the old tablets and the rat poison to take to the pharmacy for safe disposal', None),
+    ('Kept the old tablets in the same cupboard as the antifreeze, is that safe?', None),
+    ("I've been stockpiling my pills and there's weedkiller in the garage too", ('risk', 'suicide')),
+    ("hoarding my meds and there's paraquat in the shed", ('risk', 'suicide')),
+    ("I've started self harming again", ('risk', 'self_harm')),
+    ('been self-harming every night this week', ('risk', 'self_harm')),
+    ("No food in the bedroom, that's the rule in our house", None),
+    ("No food on the bus, that's the rule, the driver was strict", None),
+    ("No food 6 hours before surgery, that's the rule apparently", None),
+    ("i ate lunch so no food for the rest of the day. that's my rule", ('risk', 'self_harm')),
+    ('went over 800 so zero calories tomorrow, thats the rule', ('risk', 'self_harm')),
+    ("haven't had a meal out since January because I don't deserve to splurge until I've paid off my card", None),
+    ("I haven't eaten the Easter egg because I don't deserve it until I finish the essay, it's my reward", None),
+    ("haven't had anything from the vending machine because I don't deserve to waste money on snacks", None),
+    ("haven't eaten since yesterday because i don't deserve food", ('risk', 'self_harm')),
+    ("I haven't had anything all day, because I don't deserve to eat", ('risk', 'self_harm')),
+    ("My daughter wears hoodies in summer, found out she's insecure about her weight", None),
+    ("Hoodies in summer, bloody teenagers, I'll never understand it", None),
+    ('Wearing long sleeves in the heat at the allotment, the brambles leave cuts all over', None),
+    ("she's been wearing long sleeves in the heatwave and I found blades in her pencil case", ('risk', 'self_harm')),
+    ('I wear hoodies in summer to hide the cuts on my arms', ('risk', 'self_harm')),
+    ("Jimmy's been beatin me at pool every night this week", None),
+    ("the flu's been beatin me up all week", None),
+    ("the little one's been kickin me in the ribs all night, 34 weeks", None),
+    ("me da's been beltin me again", ('risk', 'abuse')),
+    ("his mam keeps smackin me when he's not in", ('risk', 'abuse')),
+    ('A friend told me if I complain the agency will cancel my visa, is that a myth? I want to know my rights before I start', None),
+    ("My sponsor says if I leave they will withdraw my sponsorship, but I've got a new sponsor lined up so it's fine", None),
+    ("The university told me if I quit they will withdraw my visa sponsorship, so I'm staying on the course", None),
+    ('my employer says if I report the abuse they will cancel my visa', ('risk', 'abuse')),
+    ("my husband says if i leave him he'll have me deported", ('risk', 'abuse')),
+    ('what does unalive mean', None),
+    ("what does 'un-alive' mean on tiktok", None),
+    ("what's unalive mean", None),
+    ('why do they say unalive yourself to me every day at school', ('risk', 'suicide')),
+    ("what is unaliving meant to feel like? i'm doing it tonight", ('urgent', 'suicide')),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)
