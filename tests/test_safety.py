@@ -171,6 +171,19 @@ def test_classifier_weights_load_with_the_right_shape():
     assert 0 < clf.blend <= 1
 
 
+def test_no_two_prototypes_of_a_level_are_near_duplicates():
+    # training/train.py keeps a prototype only if no earlier one of its level is within the recorded cosine
+    # (float16 storage may move a cosine by about 1e-3).
+    clf = load_classifier()
+    meta = json.loads((ROOT / "verbatim" / "data" / "crisis_classifier.json").read_text("utf-8"))
+    bound = meta["prototypes"]["duplicate_cosine"]
+    for level in range(len(clf.levels)):
+        block = clf.prototypes[clf.prototype_levels == level]
+        sims = block @ block.T
+        np.fill_diagonal(sims, -1)
+        assert sims.max() < bound + 2e-3, (clf.levels[level], float(sims.max()))
+
+
 def test_prototype_votes_are_the_mean_of_each_levels_nearest_prototypes():
     # Query time searches float16 FAISS indexes; the vote must be the plain numpy arithmetic.
     clf = load_classifier()
