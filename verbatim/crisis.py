@@ -183,9 +183,11 @@ _DISTANT_PAST = re.compile(
 # Recovery told in time ("3 years clean now", "self-harm free for two years") is the past too, unless a
 # relapse or a return is in the same clause.
 _RECOVERED = re.compile(
-    r"\b(\d+|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+(years?|months?)\s+(clean|free|sober)\b"
+    r"\b(\d+|a|one|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+(years?|months?)\s+"
+    r"((self[\s-]?harm|sh|cutting|suicide[\s-]?attempt|attempt)\s+)?(clean|free|sober)\b"
     r"|\b(clean|free)\s+((of|from)\s+it\s+)?(for|since)\s+(\d+|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+(years?|months?)\b"
 )
+_URGE = re.compile(r"\b(want(s|ing)?\s+to|wanna|urges?|tempted|craving|close\s+to|about\s+to|going\s+to|gonna)\b")
 _PRESENT = re.compile(
     r"\b(now|again|still|lately|recently|these\s+days|currently|tonight|today|this\s+(week|month|morning|evening|year)"
     r"|relaps\w*|back\s+to|started|want(s|ing)?\s+to|i'?m|i\s+am)\b"
@@ -210,13 +212,16 @@ def _distant_past(text: str, start: int, end: int) -> bool:
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, start)), default=lo)
     after = _CLAUSE_BREAK.search(text, end, hi)
     clause = text[left : after.start() if after else hi]
-    if _PRESENT.search(clause):
-        return False
     s_left = max(max(text.rfind(c, lo, start) for c in ".!?;\n") + 1, lo)
     s_ends = [i for i in (text.find(c, end, hi) for c in ".!?;\n") if i >= 0]
     if _RETURNED.search(text[s_left : min(s_ends) if s_ends else hi]):
         return False
-    if _RECOVERED.search(clause) or _DISTANT_PAST.search(clause):
+    # A recovery told in time is the past even when it is today's news ("1 year self harm free today").
+    if _RECOVERED.search(clause) and not _URGE.search(clause):
+        return True
+    if _PRESENT.search(clause):
+        return False
+    if _DISTANT_PAST.search(clause):
         return True
     return bool(_PAST_VERB.search(clause) and not _PRESENT_VERB.search(clause)
                 and (_DISTANT_PAST.search(text, s_left, left) or _AGE_THEN.search(clause)))
