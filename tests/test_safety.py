@@ -126,7 +126,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="rounds 18 to 28 score this sentence 0.69-0.73 against the sentence threshold 0.90-0.92 "
+@pytest.mark.xfail(strict=True, reason="rounds 18 to 29 score this sentence 0.69-0.73 against the sentence threshold 0.90-0.92 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -136,7 +136,7 @@ def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
 @pytest.mark.parametrize("query", [
     "been hiding the cuts on my wrists",
     pytest.param("i keep picturing my own funeral and it feels like relief", marks=pytest.mark.xfail(
-        strict=True, reason="rounds 14 and 18 to 28 miss it: round 28 scores 0.783 against the whole-question threshold 0.86")),
+        strict=True, reason="rounds 14 and 18 to 29 miss it: round 29 scores 0.785 against the whole-question threshold 0.86")),
     "i think about driving into the river on the way home most nights",
 ])
 def test_the_classifier_reads_wording_no_pattern_lists(checker, real_encoder, query):
@@ -164,7 +164,7 @@ def test_classifier_weights_load_with_the_right_shape():
     # 7,234 5.56 MB, round 25's 7,448 5.72 MB, round 26's 7,680 5.90 MB: each blind set moved into training adds about 230, so the bound, 4, 4.5, 5 and
     # 5.5 MB before, has been raised four times; from round 27 training drops near-duplicates of a level
     # (cosine >= 0.95) instead: 7,636, 5.86 MB; from round 28 it lowers that cosine until they fit 7,800: 0.90,
-    # 7,774, 5.97 MB; the rest skip the vote), unit length, grouped by level,
+    # 7,774, 5.97 MB; round 29: 0.87, 7,765, 5.96 MB; the rest skip the vote), unit length, grouped by level,
     # every level present.
     assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 6_000_000
     assert np.allclose(np.linalg.norm(clf.prototypes, axis=1), 1, atol=1e-2)
@@ -1749,6 +1749,99 @@ def test_query_time_needs_no_scikit_learn():
     ('I wanted to die by lap 30 but finished', None),
     ('i want to die at mile 20 of the marathon, collapse and never get up. thats the plan', ('risk', 'suicide')),
     ('I wanted to die at mile 20 and I wish it had happened', ('risk', 'suicide')),
+    # Round 29: patterns from blind set 28, with the review's true variants and look-alikes; an ignored
+    # phrase cut by an ellipsis is read as the whole question reads it.
+    ('i got raped like 30 mins ago and im shaking, what do i do', ('urgent', 'abuse')),
+    ('I was sexually assaulted a few hours ago walking home. Should I go to A&E or the police first?', ('urgent', 'abuse')),
+    ('Police say a woman was sexually assaulted in the park last night. How do I stay safe walking home?', ('topic', 'abuse')),
+    ('got absolutely raped in ranked last night, lost 200 lp', ('topic', 'abuse')),
+    ("i've messaged all my friends thank you for everything and goodbye. i'm ready now", ('risk', 'suicide')),
+    ('sent my family a text saying thanks for everything, love you. feels final', ('risk', 'suicide')),
+    ("Last day at the office so I messaged everyone thanks for everything and sorry I couldn't stay for drinks!", None),
+    ('told all my colleagues thanks for everything and goodbye at my retirement do, got a bit teary', None),
+    ('been googling dignitas a lot lately and how much it costs to get there', ('risk', 'suicide')),
+    ("I've been reading about Dignitas for a while now, I think it's the only way out", ('risk', 'suicide')),
+    ("I've been reading about assisted dying laws in Canada, how do they compare with the UK?", None),
+    ("My dad has been reading about Dignitas since his MND diagnosis and I don't know how to talk to him", None),
+    ("I'm just such a drain on everyone, they'd be fine without me", ('risk', 'suicide')),
+    ("im nothing but a dead weight to my family now i can't work", ('risk', 'suicide')),
+    ("I'm a dead weight on the team this season, can't hit a single shot lol", None),
+    ("In acro class I'm just a dead weight on my partner during the lifts, any strength tips?", None),
+    ("I reckon the kids'd be better off without their old man to be honest", ('risk', 'suicide')),
+    ('I keep thinking the bairns would be better off without their da', ('risk', 'suicide')),
+    ('After the divorce I keep thinking the kids would be better off without their old man around, he never turns up', None),
+    ("I think they would be better off without their mam, she's never sober and the court should know", None),
+    ("I found my brother's note in his room that said he's sorry for everything", ('risk', 'suicide')),
+    ("found a letter from my son saying goodbye and that he loves us all. he isn't answering his phone", ('risk', 'suicide')),
+    ('Found a note on my windscreen saying sorry I dinged your car, with a phone number. Is this normal?', None),
+    ('found a note from the neighbours saying sorry about the noise last night, so sweet', None),
+    ('everyone would be better off if i just disappeared forever', ('risk', 'suicide')),
+    ('it would be easier for everyone if i just vanished for good', ('risk', 'suicide')),
+    ("My ex keeps messaging me. Honestly it'd be better if he just disappeared for good.", None),
+    ("The ants are back. It'd be best if they just vanished permanently, what spray works?", None),
+    ('if i die nobody would even notice', ('risk', 'suicide')),
+    ('If I die, no one will care anyway', ('risk', 'suicide')),
+    ('in raids if i die nobody notices because the healer is always afk', None),
+    ('If he dies no one will care, the writers made that character so boring this season', None),
+    ('some nights i stand on my balcony on the 14th floor and think about jumping', ('risk', 'suicide')),
+    ('I stood at the window of my 20th floor flat wanting to jump', ('risk', 'suicide')),
+    ('I stand by the window on the 3rd floor every morning and watch the snow falling', None),
+    ('We stood on the balcony on the 5th floor watching the fireworks fall over the river', None),
+    ("i've looked up how many paracetamol it would take", ('risk', 'suicide')),
+    ("I looked up how many of my sertraline tablets it'd take", ('risk', 'suicide')),
+    ('I looked up how many worming tablets it would take for our 30kg dog, the box only says up to 10kg', None),
+    ('looked up how many nicotine patches it would take to quit properly, 12 weeks?', None),
+    ("when mum dies i'm going to go with her, i've decided", ('risk', 'suicide')),
+    ("When my wife passes I'll go too, there's nothing left for me", ('risk', 'suicide')),
+    ("My mate wants to leave the party early, when he goes I'll go too, I hate driving alone", None),
+    ("when she goes I'll go with her to the hospital for the scan", None),
+    ('ive been holding a hot lighter to my skin when it gets bad', ('risk', 'self_harm')),
+    ('I press the hot spoon onto my thigh where nobody can see', ('risk', 'self_harm')),
+    ("I held a heated spoon against my arm for a mosquito bite, it's an old trick, does it work?", None),
+    ('Can you hold a hot knife to the skin to remove a tick or is that a myth?', None),
+    ('i scratch myself with my nails till it bleeds when im overwhelmed', ('risk', 'self_harm')),
+    ("I've been scratching myself until I bleed again, I can't stop", ('risk', 'self_harm')),
+    ('the baby scratches herself until she bleeds, should I get scratch mittens?', None),
+    ('my son has chickenpox and scratches himself until the spots bleed', None),
+    ('mi cut up miself again last night', ('risk', 'self_harm')),
+    ('mi waan cut up mi self, mi cyaan tek it', ('risk', 'self_harm')),
+    ('mi cut miself a piece a bun an cheese fi Easter', None),
+    ('mi cut miself pon di glass when mi a wash up, how fi stop di bleeding', None),
+    ('my sister keeps turning up with bruises and says she fell down the stairs again', ('risk', 'abuse')),
+    ('my mate has a black eye and told me he walked into a door, his girlfriend is scary', ('risk', 'abuse')),
+    ('my toddler has bruises on her shins, she says she fell off the slide at nursery', None),
+    ("My daughter came back from netball with a black eye, she says she walked into a teammate's elbow", None),
+    ('my bf calls me pathetic and disgusting all the time', ('risk', 'abuse')),
+    ("my partner says i'm fat and worthless every day", ('risk', 'abuse')),
+    ("my mum says I'm useless at cooking every day lol, she's not wrong", None),
+    ("my husband tells me I'm stupid for watching the same show every day", None),
+    ("he's threatening to post intimate pics of me unless i pay", ('risk', 'abuse')),
+    ('my bf sent naked photos of me to his friends', ('risk', 'abuse')),
+    ('my mum posted naked pictures of me as a baby in the bath on facebook, so embarrassing', None),
+    ('The photographer shared private photos of me from my wedding on his instagram without asking', None),
+    ('my stepdad threw a plate at my mum last night', ('risk', 'abuse')),
+    ('my bf chucks things at me when hes angry', ('risk', 'abuse')),
+    ("my girlfriend throws stuff at me when we play dodgeball, she's ruthless", None),
+    ('My wife says the baby throws things at her all day, is that a phase?', None),
+    ('kms lmao the printer jammed again', None),
+    ("kms 💀 my alarm didn't go off and i missed the exam", None),
+    ("kms lol the bus drove past me and honestly i mean it, i'm done", ('risk', 'suicide')),
+    ('kms lol my boss fired me today and i have nothing left', ('risk', 'suicide')),
+    ('gonna end it all with a tub of ice cream tonight', None),
+    ('about to end it all… with some fries', None),
+    ("i'm going to end it all with a bath and a razor tonight", ('risk', 'suicide')),
+    ('want to end it all with the beers and my pills tonight', ('risk', 'suicide')),
+    ('killed myself laughing at that video', None),
+    ('I nearly killed myself laughing at the nativity play', None),
+    ('i want to kill myself laughing gas would be the easiest', ('risk', 'suicide')),
+    ("i'm going to kill myself. laughing about it now but i mean it", ('risk', 'suicide')),
+    ('kept killing myself in the jump puzzle section', None),
+    ('killed myself on the last level like 40 times', None),
+    ('i keep thinking about killing myself on the level crossing near my house', ('risk', 'suicide')),
+    ("i'm going to kill myself on the top level of the car park tonight", ('risk', 'suicide')),
+    ("bro i'm about to end it all... with three large pizzas and a tub of ben and jerrys", None),
+    ("i'm about to end it all... i can't do this anymore", ('risk', 'suicide')),
+    ('sexually assaulted by that horror film last night lol', ('topic', 'abuse')),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)

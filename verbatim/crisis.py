@@ -80,8 +80,9 @@ def level_policy(level: str) -> LevelPolicy:
 
 
 def normalise_text(text: str) -> str:
-    """Lower-case, straighten quotes, squeeze repeated letters ("diiie" -> "diie")."""
+    """Lower-case, straighten quotes and ellipses, squeeze repeated letters ("diiie" -> "diie")."""
     text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'").replace("“", '"').replace("”", '"')
+    text = text.replace("…", "...")
     text = re.sub(r"(\w)\1{2,}", r"\1\1", text)
     return " ".join(text.split())
 
@@ -249,6 +250,26 @@ def lexicon_level(query: str, only: frozenset[tuple[str, str]] | None = None) ->
             if found:
                 return level, category
     return ("topic", past) if past else None
+
+
+def _read_as_in(query: str):
+    """A function that gives a sentence of the question with the phrases the lexicon ignores in the whole
+    question blanked: a sentence cut at an ellipsis ("about to end it all... with three large pizzas") is
+    read as the whole question reads it, not as "about to end it all..." alone."""
+    whole = normalise_text(query)
+    spans = [m.span() for m in _lexicon()["ignore"].finditer(whole)] if _may_match(whole)[1] else []
+
+    def read(part: str) -> str:
+        text = normalise_text(part)
+        at = whole.find(text) if spans else -1
+        if at < 0:
+            return part
+        end = at + len(text)
+        for start, stop in reversed([(max(s, at) - at, min(e, end) - at) for s, e in spans if s < end and e > at]):
+            text = text[:start] + " " + text[stop:]
+        return text
+
+    return read
 
 
 def lexicon_candidates(query: str) -> frozenset[tuple[str, str]]:
@@ -568,9 +589,10 @@ def detect(
     texts = [p for p, _ in parts] if parts else split_parts(query)
     candidates = lexicon_candidates(query) if texts else None
     checked = [] if candidates == frozenset() else [*texts, query]  # nothing matched: nothing to check
+    read = _read_as_in(query) if len(checked) > 1 else None
     # Sentences first, so that an alert names the sentence that raised it when there is one.
     for text in checked:
-        found = lexicon_level(text, candidates)
+        found = lexicon_level(text if text is query else read(text), candidates)
         if found and _RANK[found[0]] > best[0]:
             best = (_RANK[found[0]], found[0], found[1], "lexicon", "" if text is query else text)
     if classifier is not None and qvec is not None and best[0] < _RANK["urgent"]:
