@@ -1842,6 +1842,8 @@ def test_query_time_needs_no_scikit_learn():
     ("bro i'm about to end it all... with three large pizzas and a tub of ben and jerrys", None),
     ("i'm about to end it all... i can't do this anymore", ('risk', 'suicide')),
     ('sexually assaulted by that horror film last night lol', ('topic', 'abuse')),
+    ("1 year self harm free today!!! never thought i'd get here", ('topic', 'self_harm')),
+    ('3 months sh free today but i want to cut so bad', ('risk', 'self_harm')),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)

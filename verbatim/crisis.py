@@ -19,7 +19,7 @@ What the page and the engine do at each level lives in ``data/crisis_policy.json
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -215,10 +215,12 @@ def _distant_past(text: str, start: int, end: int) -> bool:
     clause = text[left : after.start() if after else hi]
     s_left = max(max(text.rfind(c, lo, start) for c in ".!?;\n") + 1, lo)
     s_ends = [i for i in (text.find(c, end, hi) for c in ".!?;\n") if i >= 0]
-    if _RETURNED.search(text[s_left : min(s_ends) if s_ends else hi]):
+    sentence = text[s_left : min(s_ends) if s_ends else hi]
+    if _RETURNED.search(sentence):
         return False
-    # A recovery told in time is the past even when it is today's news ("1 year self harm free today").
-    if _RECOVERED.search(clause) and not _URGE.search(clause):
+    # A recovery told in time is the past even when it is today's news ("1 year self harm free today"),
+    # unless its sentence tells of an urge ("3 months sh free today but i want to cut so bad").
+    if _RECOVERED.search(clause) and not _URGE.search(sentence):
         return True
     if _PRESENT.search(clause):
         return False
@@ -252,7 +254,7 @@ def lexicon_level(query: str, only: frozenset[tuple[str, str]] | None = None) ->
     return ("topic", past) if past else None
 
 
-def _read_as_in(query: str):
+def _read_as_in(query: str) -> Callable[[str], str]:
     """A function that gives a sentence of the question with the phrases the lexicon ignores in the whole
     question blanked: a sentence cut at an ellipsis ("about to end it all... with three large pizzas") is
     read as the whole question reads it, not as "about to end it all..." alone."""
