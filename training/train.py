@@ -34,7 +34,7 @@ from build_data import LATE_SOURCES, TRAINED_BLIND_SETS  # noqa: E402
 from vectors import encode_cached  # noqa: E402
 
 from verbatim.config import EMBEDDING_DIM, MODEL_NAME  # noqa: E402
-from verbatim.crisis import DENIAL_SENTENCE_BAR, _read_as_in, normalise_text  # noqa: E402
+from verbatim.crisis import DENIAL_SENTENCE_BAR, normalise_text, sentence_reader  # noqa: E402
 from verbatim.ngrams import NgramTfidf  # noqa: E402
 from verbatim.safety import _RANK, CRISIS_CATEGORIES, CrisisClassifier, detect, lexicon_denies, lexicon_level, split_parts  # noqa: E402
 
@@ -245,7 +245,7 @@ class _Replay:
         lex, lex_category = [], []
         for r, ps in zip(rows, parts):
             # Sentences first, then the whole, the first at the highest level wins (as in safety.detect).
-            read = _read_as_in(r["text"])
+            read = sentence_reader(r["text"])
             found = [f for f in (lexicon_level(t) for t in [*[read(p) for p, _ in ps], r["text"]]) if f]
             top = max(found, key=lambda f: _RANK[f[0]], default=None)
             lex.append(_RANK[top[0]] if top else 0)

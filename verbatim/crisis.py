@@ -254,7 +254,7 @@ def lexicon_level(query: str, only: frozenset[tuple[str, str]] | None = None) ->
     return ("topic", past) if past else None
 
 
-def _read_as_in(query: str) -> Callable[[str], str]:
+def sentence_reader(query: str) -> Callable[[str], str]:
     """A function that gives a sentence of the question with the phrases the lexicon ignores in the whole
     question blanked: a sentence cut at an ellipsis ("about to end it all... with three large pizzas") is
     read as the whole question reads it, not as "about to end it all..." alone."""
@@ -591,7 +591,7 @@ def detect(
     texts = [p for p, _ in parts] if parts else split_parts(query)
     candidates = lexicon_candidates(query) if texts else None
     checked = [] if candidates == frozenset() else [*texts, query]  # nothing matched: nothing to check
-    read = _read_as_in(query) if len(checked) > 1 else None
+    read = sentence_reader(query) if len(checked) > 1 else None
     # Sentences first, so that an alert names the sentence that raised it when there is one.
     for text in checked:
         found = lexicon_level(text if text is query else read(text), candidates)
