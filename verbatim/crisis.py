@@ -181,14 +181,16 @@ _DISTANT_PAST = re.compile(
     r"|\bthrough\s+(most\s+of\s+)?((secondary|high|middle|grammar|boarding|primary)\s+)?(uni|university|college|school|sixth\s+form|my\s+degree)\b"
     r"|\bback\s+(then|in\s+(the\s+day|high\s+school|school|college|\d{4}))\b|\bused\s+to\b|\blast\s+year\b"
 )
-# Recovery told in time ("3 years clean now", "self-harm free for two years") is the past too, unless a
+# Recovery told in time ("3 years clean now", "self-harm free for two years", "2 years since the last time I
+# thought about ending it") is the past too, unless a
 # relapse or a return is in the same clause.
 _RECOVERED = re.compile(
     r"\b(\d+|a|one|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+(years?|months?)\s+"
     r"((self[\s-]?harm|sh|cutting|suicide[\s-]?attempt|attempt)\s+)?(clean|free|sober)\b"
     r"|\b(clean|free)\s+((of|from)\s+it\s+)?(for|since)\s+(\d+|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+(years?|months?)\b"
+    r"|\b(\d+|a|one|a\s+few|few|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+(years?|months?)\s+since\s+(the\s+last\s+time|i\s+last|my\s+last)\b"
 )
-_URGE = re.compile(r"\b(want(s|ing)?\s+to|wanna|urges?|tempted|craving|close\s+to|about\s+to|going\s+to|gonna)\b")
+_URGE = re.compile(r"\b(want(s|ing)?\s+to|wanna|urges?|tempted|craving|close\s+to|about\s+to|going\s+to|gonna|plan(s|ning)?|need\s+to|have\s+to|until\s+(today|tonight|now))\b")
 _PRESENT = re.compile(
     r"\b(now|again|still|lately|recently|these\s+days|currently|tonight|today|this\s+(week|month|morning|evening|year)"
     r"|relaps\w*|back\s+to|started|want(s|ing)?\s+to|i'?m|i\s+am)\b"
@@ -202,8 +204,9 @@ _PRESENT_VERB = re.compile(r"\b(keep|keeps|am|is|are|do|does|want|wants|feel|fee
 # An age told with a past verb ("I tried to take my own life at 19") is years back; a clock time is not
 # ("at 11 tonight", "at 10:30").
 _AGE_THEN = re.compile(r"\bat\s+(the\s+age\s+of\s+)?(1[0-9]|[2-9][0-9])\b(?!\s*(:|\.\d|am\b|pm\b|a\.m|p\.m|o'?clock|tonight|today|tomorrow|this|in\s+the|on\b|hours|mins?|minutes|mg|ml|%|percent))")
-# ...and a return anywhere in the sentence undoes it ("I used to cut in high school and now I've started again").
-_RETURNED = re.compile(r"\b(again|relaps\w*|started|back\s+to|still)\b")
+# ...and a return anywhere in the sentence undoes it ("I used to cut in high school and now I've started again",
+# "since my attempt last year the thoughts are back").
+_RETURNED = re.compile(r"\b(again|relaps\w*|started|back\s+to|still|(thoughts|urges|feelings|voices|ideation|it|they)\s+(are|is|'re|'s|came|come|coming|have\s+come|has\s+come)\s+back|(thoughts|urges|feelings|voices|ideation|it|they)\s+(have\s+|has\s+)?returned)\b")
 
 
 def _distant_past(text: str, start: int, end: int) -> bool:
