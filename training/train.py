@@ -34,7 +34,7 @@ from build_data import LATE_SOURCES, TRAINED_BLIND_SETS  # noqa: E402
 from vectors import encode_cached  # noqa: E402
 
 from verbatim.config import EMBEDDING_DIM, MODEL_NAME  # noqa: E402
-from verbatim.crisis import DENIAL_SENTENCE_BAR, normalise_text, sentence_reader  # noqa: E402
+from verbatim.crisis import DENIAL_SENTENCE_BAR, asks_how_to_help, normalise_text, sentence_reader  # noqa: E402
 from verbatim.ngrams import NgramTfidf  # noqa: E402
 from verbatim.safety import _RANK, CRISIS_CATEGORIES, CrisisClassifier, detect, lexicon_denies, lexicon_level, split_parts  # noqa: E402
 
@@ -79,7 +79,7 @@ PROTOTYPE_DUPLICATE = 0.95
 # used is recorded in the classifier's manifest): a nearer neighbour goes before a farther one, whatever
 # its level, and no level is emptied.
 # Round 28: the distinct ones at 0.95 did not fit; at 0.90, 7,774 did. Round 29: 0.87, 7,765; round 30: 0.85,
-# 7,785 (each blind set moved in costs 0.02-0.03: a cap per level, or a smaller vote, is the next step).
+# 7,785; round 31 (two blind sets in): 0.82, 7,791 (each blind set moved in costs 0.02-0.03: a cap per level, or a smaller vote, is the next step).
 PROTOTYPE_BUDGET = 7_800
 # Examples written the way readers type (rounds 3 and 4, and the blind sets moved in after their one
 # scoring: LATE_SOURCES) weigh this much in the level regression, the older sources 1. Round 4, on the dev
@@ -246,7 +246,8 @@ class _Replay:
         for r, ps in zip(rows, parts):
             # Sentences first, then the whole, the first at the highest level wins (as in safety.detect).
             read = sentence_reader(r["text"])
-            found = [f for f in (lexicon_level(t) for t in [*[read(p) for p, _ in ps], r["text"]]) if f]
+            helper = asks_how_to_help(r["text"])
+            found = [f for f in (lexicon_level(t, None, helper) for t in [*[read(p) for p, _ in ps], r["text"]]) if f]
             top = max(found, key=lambda f: _RANK[f[0]], default=None)
             lex.append(_RANK[top[0]] if top else 0)
             lex_category.append(top[1] if top else "")

@@ -233,16 +233,59 @@ def _distant_past(text: str, start: int, end: int) -> bool:
                 and (_DISTANT_PAST.search(text, s_left, left) or _AGE_THEN.search(clause)))
 
 
-def lexicon_level(query: str, only: frozenset[tuple[str, str]] | None = None) -> tuple[str, str] | None:
+# A question that asks how to help someone unnamed ("how should a teacher respond if a student shows you fresh
+# cuts", "how do I support a friend who tells me they're having suicidal thoughts") is about the subject (issue 10:
+# "how to help a friend" is `topic`), when the suicide or self-harm wording it matched is that person's, not the
+# reader's: the clause names a third person, or no one. A named person's signs now ("my daughter has fresh cuts on
+# her arms, how do I bring it up") stay risk, as the blind sets label them: round 31 tried "my friend" too, and 14
+# of the training and blind texts labelled risk fell to topic against 10 benign ones fixed. Abuse is exempt, as in
+# the third-person rule ("what do I do if he's hitting me" is the reader's own).
+_PERSON = (r"(?:(?:a|an|any)\s+(?:\w+\s+)?(?:student|pupil|friend|mate|child|kid|son|daughter|teen|teenager|cousin|brother"
+           r"|sister|partner|colleague|coworker|patient|client|loved\s+one|young\s+person|person)|someone|somebody|anyone|anybody)")
+_HELPER = re.compile(
+    r"\bhow\s+(?:do|can|should|would|could)\s+(?:i|we|you|a\s+\w+|parents|teachers)\s+(?:best\s+)?(?:help|support|talk\s+to"
+    r"|speak\s+to|approach|ask|reach\s+out\s+to|respond\s+to|react\s+to|handle|check\s+on|look\s+after|protect)\s+" + _PERSON + r"\b"
+    r"|\bhow\s+should\s+(?:a|the)\s+(?:\w+\s+)?(?:respond|react|handle\s+it)\b"
+    r"|\bwhat\s+(?:should|do|can|could)\s+(?:i|we|you|a\s+\w+|parents|teachers)\s+do\s+(?:if|when|about)\s+" + _PERSON + r"\b"
+)
+_FIRST_PERSON = re.compile(r"\b(i|i'?m|im|i'?ve|ive|i'?d|me|my|myself|mine)\b")
+_THIRD = re.compile(r"\b(she|he|her|his|him|herself|himself|they|them|their|themselves|student|pupil|friend|mate|son|daughter"
+                    r"|kid|child|cousin|brother|sister|partner|boyfriend|girlfriend|wife|husband|patient|client)\b|\b(she|he)'s\b")
+
+
+def asks_how_to_help(query: str) -> bool:
+    """True if the question asks how to help, support or talk to someone else."""
+    return bool(_HELPER.search(normalise_text(query)))
+
+
+def _someone_elses(text: str, match: re.Match) -> bool:
+    """True if the clause that ends with the match names a third person, or no one ("i also want to die" is not)."""
+    lo = max(0, match.start() - _WINDOW)
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, match.start())), default=lo)
+    clause = text[left : match.end()]
+    # "...a friend who is self harming when i want to die too": the words just before the match say whose it is.
+    just_before = " ".join(text[left : match.start()].split()[-3:])
+    if _FIRST_PERSON.search(just_before) and not _THIRD.search(just_before):
+        return False
+    return bool(_THIRD.search(clause)) or not _FIRST_PERSON.search(clause)
+
+
+def lexicon_level(
+    query: str, only: frozenset[tuple[str, str]] | None = None, helper: bool | None = None,
+) -> tuple[str, str] | None:
     """Return (level, category) from the lexicon's certain wording, or None.
 
     ``only`` limits the check to those (level, category) patterns (see :func:`lexicon_candidates`).
+    ``helper`` says whether the whole question asks how to help someone else (a sentence of it does
+    not say so itself); by default the text is asked.
     """
     text = _without_ignored(normalise_text(query))
+    if helper is None:
+        helper = asks_how_to_help(text)
     possible = _may_match(text)[0]
     if only is not None:
         possible &= only
-    past: str | None = None  # the category of risk or urgent wording found only in clauses set years back
+    past: str | None = None  # the category of risk or urgent wording found only years back, or of a helper's question
     for level, patterns in _lexicon()["levels"]:
         for category, pattern in patterns:
             if (level, category) not in possible:
@@ -250,6 +293,9 @@ def lexicon_level(query: str, only: frozenset[tuple[str, str]] | None = None) ->
             # A denial removes a risk, not the subject: "asked if i'm suicidal, i'm not" is still topic.
             found = [m for m in pattern.finditer(text) if level == "topic" or not _denied(text, m.start(), category)]
             if level != "topic" and found and all(_distant_past(text, m.start(), m.end()) for m in found):
+                past = past or category
+                continue
+            if found and level == "risk" and category != "abuse" and helper and all(_someone_elses(text, m) for m in found):
                 past = past or category
                 continue
             if found:
@@ -595,9 +641,10 @@ def detect(
     candidates = lexicon_candidates(query) if texts else None
     checked = [] if candidates == frozenset() else [*texts, query]  # nothing matched: nothing to check
     read = sentence_reader(query) if len(checked) > 1 else None
+    helper = asks_how_to_help(query) if checked else False
     # Sentences first, so that an alert names the sentence that raised it when there is one.
     for text in checked:
-        found = lexicon_level(text if text is query else read(text), candidates)
+        found = lexicon_level(text if text is query else read(text), candidates, helper)
         if found and _RANK[found[0]] > best[0]:
             best = (_RANK[found[0]], found[0], found[1], "lexicon", "" if text is query else text)
     if classifier is not None and qvec is not None and best[0] < _RANK["urgent"]:
