@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ARTICLE, ROOT
+from verbatim.crisis import asks_how_to_help
 from verbatim.safety import (
     CRISIS_CATEGORIES,
     SafetyChecker,
@@ -2114,6 +2115,23 @@ def test_query_time_needs_no_scikit_learn():
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)
     assert (alert and (alert.level, alert.category)) == expected
+
+
+@pytest.mark.parametrize("query, expected", [
+    # Someone unnamed, asked about by a helper: the subject.
+    ("how should a teacher respond if a student shows you fresh cuts", ("topic", "self_harm")),
+    ("how do i support a friend who tells me they're having suicidal thoughts", ("topic", "suicide")),
+    # The reader's own wording inside a helper's question stays theirs.
+    ("how can I help a friend who is self harming when I want to die too", ("risk", "suicide")),
+    ("i keep cutting myself, how do i talk to my mum about it", ("risk", "self_harm")),
+    # A named person's signs now stay risk, and abuse is never a helper's subject.
+    ("my daughter has fresh cuts on her arms, how do i bring it up tonight", ("risk", "self_harm")),
+    ("what should i do if my husband hits me", ("risk", "abuse")),
+])
+def test_a_helpers_question_about_someone_unnamed_is_the_subject(query, expected):
+    alert = crisis_from_lexicon(query)
+    assert (alert and (alert.level, alert.category)) == expected
+    assert asks_how_to_help(query) == (expected[0] == "topic" or "friend" in query)
 
 
 def test_urgent_puts_emergency_numbers_first(checker, bundled):
