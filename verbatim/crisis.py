@@ -209,11 +209,17 @@ _AGE_THEN = re.compile(r"\bat\s+(the\s+age\s+of\s+)?(1[0-9]|[2-9][0-9])\b(?!\s*(
 _RETURNED = re.compile(r"\b(again|relaps\w*|started|back\s+to|still|(thoughts|urges|feelings|voices|ideation|it|they)\s+(are|is|'re|'s|came|come|coming|have\s+come|has\s+come)\s+back|(thoughts|urges|feelings|voices|ideation|it|they)\s+(have\s+|has\s+)?returned)\b")
 
 
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause that holds text[start] begins (reading at most _WINDOW characters back)."""
+    lo = max(0, start - _WINDOW)
+    return max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, start)), default=lo)
+
+
 def _distant_past(text: str, start: int, end: int) -> bool:
     """True if the clause around text[start:end] is set years back, nothing in it says now and nothing
     in its sentence says it came back."""
     lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, start)), default=lo)
+    left = _clause_start(text, start)
     after = _CLAUSE_BREAK.search(text, end, hi)
     clause = text[left : after.start() if after else hi]
     s_left = max(max(text.rfind(c, lo, start) for c in ".!?;\n") + 1, lo)
@@ -260,8 +266,7 @@ def asks_how_to_help(query: str) -> bool:
 
 def _someone_elses(text: str, match: re.Match) -> bool:
     """True if the clause that ends with the match names a third person, or no one ("i also want to die" is not)."""
-    lo = max(0, match.start() - _WINDOW)
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, match.start())), default=lo)
+    left = _clause_start(text, match.start())
     clause = text[left : match.end()]
     # "...a friend who is self harming when i want to die too": the words just before the match say whose it is.
     just_before = " ".join(text[left : match.start()].split()[-3:])
@@ -280,8 +285,6 @@ def lexicon_level(
     not say so itself); by default the text is asked.
     """
     text = _without_ignored(normalise_text(query))
-    if helper is None:
-        helper = asks_how_to_help(text)
     possible = _may_match(text)[0]
     if only is not None:
         possible &= only
@@ -295,7 +298,9 @@ def lexicon_level(
             if level != "topic" and found and all(_distant_past(text, m.start(), m.end()) for m in found):
                 past = past or category
                 continue
-            if found and level == "risk" and category != "abuse" and helper and all(_someone_elses(text, m) for m in found):
+            if (found and level == "risk" and category != "abuse"
+                    and (helper if helper is not None else bool(_HELPER.search(text)))
+                    and all(_someone_elses(text, m) for m in found)):
                 past = past or category
                 continue
             if found:
