@@ -127,7 +127,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="rounds 18 to 31 score this sentence 0.69-0.73 against the sentence threshold 0.90-0.92 "
+@pytest.mark.xfail(strict=True, reason="rounds 18 to 32 score this sentence 0.69-0.73 against the sentence threshold 0.90-0.92 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -137,7 +137,7 @@ def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
 @pytest.mark.parametrize("query", [
     "been hiding the cuts on my wrists",
     pytest.param("i keep picturing my own funeral and it feels like relief", marks=pytest.mark.xfail(
-        strict=True, reason="rounds 14 and 18 to 31 miss it: round 31 scores 0.811 against the whole-question threshold 0.88")),
+        strict=True, reason="rounds 14 and 18 to 32 miss it: round 32 scores 0.791 against the whole-question threshold 0.88")),
     # (round 31's lexicon reads "i think about driving into the river on the way home most nights" itself)
     "i lie awake planning how i would do it so nobody finds me",
 ])
@@ -166,7 +166,7 @@ def test_classifier_weights_load_with_the_right_shape():
     # 7,234 5.56 MB, round 25's 7,448 5.72 MB, round 26's 7,680 5.90 MB: each blind set moved into training adds about 230, so the bound, 4, 4.5, 5 and
     # 5.5 MB before, has been raised four times; from round 27 training drops near-duplicates of a level
     # (cosine >= 0.95) instead: 7,636, 5.86 MB; from round 28 it lowers that cosine until they fit 7,800: 0.90,
-    # 7,774, 5.97 MB; round 29: 0.87, 7,765, 5.96 MB; round 30: 0.85, 7,785, 5.98 MB; round 31: 0.82, 7,791, 5.98 MB; the rest skip the vote), unit length, grouped by level,
+    # 7,774, 5.97 MB; round 29: 0.87, 7,765, 5.96 MB; round 30: 0.85, 7,785, 5.98 MB; round 31: 0.82, 7,791, 5.98 MB; round 32: 0.80, 7,735, 5.94 MB; the rest skip the vote), unit length, grouped by level,
     # every level present.
     assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 6_000_000
     assert np.allclose(np.linalg.norm(clf.prototypes, axis=1), 1, atol=1e-2)
@@ -2111,6 +2111,98 @@ def test_query_time_needs_no_scikit_learn():
     ('my jokes are so bad she wants to end it all and honestly i want to end it all too', ('risk', 'suicide')),
     ('my jokes are so bad that my sister wants to die, and i actually want to die', ('risk', 'suicide')),
     ('i think about driving into the river on the way home most nights', ('risk', 'suicide')),
+    # Round 32: patterns from blind set 33, with the review's true variants and look-alikes.
+    ("the hose is already attached to the exhaust, i'm just waiting for everyone to go to bed", ('urgent', 'suicide')),
+    ("I've run a hose from the exhaust into the car and I'm sitting in it now with the engine ready", ('urgent', 'suicide')),
+    ('My dad tried to end it years ago, the hose was taped to the exhaust when mum found him, and now I feel nothing when I think of it', None),
+    ('dyno shop had a hose clamped to the exhaust to measure emissions once the engine was warm', None),
+    ("if i don't send him more nudes in the next hour he will share them to everyone on my snap", ('urgent', 'abuse')),
+    ("my boss says if i don't send the photos in the next hour he'll forward them to the client anyway", None),
+    ("if I don't send more pictures in the next 10 minutes my mum will post them to the family group chat herself lol", None),
+    ('honestly might kms tonight', ('risk', 'suicide')),
+    ('i wanna kms so bad rn', ('risk', 'suicide')),
+    ('did twenty kms yesterday and felt nothing at the finish', None),
+    ('KMS activation failed on windows 10, how do i fix it', None),
+    ("I've been looking at assisted dying clinics in Switzerland and it's not a hypothetical question for me anymore", ('risk', 'suicide')),
+    ("Euthanasia isn't just theoretical for me now, I've been on the Pegasos website every night", ('risk', 'suicide')),
+    ('For my ethics essay on euthanasia, the debate is not just academic - it affects real patients', None),
+    ("My MP says assisted dying isn't an abstract issue anymore since the bill passed", None),
+    ('thinking about topping myself tonight', ('risk', 'suicide')),
+    ("i've been wanting to top meself for weeks", ('risk', 'suicide')),
+    ('I keep trying to top myself every year with the Halloween costume', None),
+    ("hard to top myself after last year's PB at the marathon", None),
+    ('no one would even miss me if i was gone', ('risk', 'suicide')),
+    ("honestly nobody would miss me, i'm just a burden", ('risk', 'suicide')),
+    ('nobody would miss me for an hour if I nipped to the gym', None),
+    ("nobody would miss me on the group call so I'm skipping it", None),
+    ('mi done wid life fi real', ('risk', 'suicide')),
+    ('me just done wid dis life', ('risk', 'suicide')),
+    ('mi done wid life insurance payments now', None),
+    ('me done wit life admin for today, taxes filed', None),
+    ('my kids would be better off if i was dead', ('risk', 'suicide')),
+    ('I honestly think my wife would be better off if I just died', ('risk', 'suicide')),
+    ('my family would be better off if I went quietly into retirement instead of starting another business', None),
+    ('everyone would be better off if I disappeared for good from the group chat lol', None),
+    ('i keep thinking about walking into the sea and not coming back', ('risk', 'suicide')),
+    ("I've been fantasising about walking out into the ocean until I can't feel anything", ('risk', 'suicide')),
+    ('I dream about walking into the sea on a Greek island, turquoise water, no emails', None),
+    ('thinking of walking into the sea at the Boxing Day charity plunge, anyone done it', None),
+    ("i genuinely can't imagine being alive at 25", ('risk', 'suicide')),
+    ("I can't see myself still being here by 30", ('risk', 'suicide')),
+    ("I can't imagine being alive at 30 in the 1800s, life expectancy was so low", None),
+    ("Can't imagine being around at 30 with kids, I want to travel first", None),
+    ("when I'm on the balcony I think about jumping on purpose", ('risk', 'suicide')),
+    ('standing on the platform I imagine stepping off on purpose', ('risk', 'suicide')),
+    ('In judo we practise falling, and now I think about falling on purpose all day lol', None),
+    ('Thinking of falling on purpose for my short film stunt, how do I do it safely', None),
+    ('sometimes i wonder if i just jump off the balcony then everything will be over', ('risk', 'suicide')),
+    ('I keep thinking what if I jumped off the bridge, then the pain would finally stop', ('risk', 'suicide')),
+    ('I wonder if I jump from the roof in Minecraft will the fall damage end the game', None),
+    ('thinking what if i jumped off the platform in Fortnite would the storm stop hurting me', None),
+    ("I've been taking extra zopiclone so I don't have to wake up", ('risk', 'self_harm')),
+    ('sometimes I swallow a handful of extra sleeping pills just to switch off for the whole weekend', ('risk', 'self_harm')),
+    ("take two extra diazepam before the dental surgery so I'm knocked out?", None),
+    ('I take extra benadryl when my hay fever is bad, it knocks me out cold', None),
+    ('whenever i feel numb i cut my arm just to feel something', ('risk', 'self_harm')),
+    ('wen mi feel empty mi bun mi han wid lighter', ('risk', 'self_harm')),
+    ("every time I feel numb in my fingers I burn my hand on the oven because I can't feel the heat - is it nerve damage?", None),
+    ('when I get numb hands from diabetes I cut my fingers cooking without noticing', None),
+    ('when the numbness gets really bad i cut my thighs', ('risk', 'self_harm')),
+    ('When my numbness is unbearable I burn myself with cigarettes', ('risk', 'self_harm')),
+    ("When the numbness gets bad I hit my hands together to get the blood flowing, is it Raynaud's?", None),
+    ('When the numbness gets bad after my stroke I cut my fingers chopping veg without feeling it', None),
+    ('last night I took a razor to my thighs again', ('risk', 'self_harm')),
+    ('I ran a knife across my forearm just to feel something', ('risk', 'self_harm')),
+    ('I put the hot compress to my stomach for period cramps', None),
+    ('the nurse pressed a hot towel to my arm to find a vein', None),
+    ('i burn my arm with a cigarette when i feel numb', ('risk', 'self_harm')),
+    ('I still burn my thighs with a lighter most nights', ('risk', 'self_harm')),
+    ('I always burn my fingers with the matches at the birthday party', None),
+    ("I always burn my hand with the hot knife when I'm doing pumpkin carving", None),
+    ('i scratch my arms with my nails till they bleed', ('risk', 'self_harm')),
+    ('I dig my nails into my thighs until I bleed to feel something', ('risk', 'self_harm')),
+    ('I scratched my nails across my legs in my sleep and woke up bleeding', None),
+    ('I drag my nails down my legs when the mosquito bites itch until they bleed', None),
+    ("I've been eating less than 600 calories a day and I deserve to be hungry", ('risk', 'self_harm')),
+    ('eating under 800 kcal a day as punishment', ('risk', 'self_harm')),
+    ('My mum is eating under 800 calories a day on the Fast 800 plan and feels dizzy, is that normal?', None),
+    ('On the Cambridge diet eating under 600 kcal a day, feeling dizzy the first week', None),
+    ('is it abuse if my boyfriend only pushed me once', ('risk', 'abuse')),
+    ('is it still domestic violence if he only grabbed me by the arms', ('risk', 'abuse')),
+    ('Is it assault if he only pushed me in a football match?', None),
+    ('is it assault if my brother only pushed me when we were 8', None),
+    ("my ex keeps showing up outside my house at night and I'm scared", ('risk', 'abuse')),
+    ('my ex-boyfriend keeps turning up at my work even after I blocked him', ('risk', 'abuse')),
+    ('My ex keeps turning up at my house to see the kids without texting first, the police said we need a formal arrangement', None),
+    ("my ex turns up at my house to pick up the dog and I'm scared I'll cry", None),
+    ("song with the lyrics 'i hurt myself today' what album is it on", None),
+    ('what\'s the song that goes "I hurt myself today, to see if I still feel"', None),
+    ("like the song goes 'i hurt myself today' and i really did, cut my arm again", ('risk', 'self_harm')),
+    ("that song that goes 'I hurt myself today' is literally me, I burned my wrist again", ('risk', 'self_harm')),
+    ("what's the movie where the guy is about to jump off a bridge and an angel saves him", None),
+    ("film where a man tries to jump off a building on new year's eve and meets three strangers", None),
+    ('watched a movie where a guy is about to jump off a building and I realised I want to do the same', ('risk', 'suicide')),
+    ("In the film the man is about to jump off the bridge and honestly I've been standing on one tonight too", ('urgent', 'suicide')),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)
