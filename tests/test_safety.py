@@ -2111,7 +2111,7 @@ def test_query_time_needs_no_scikit_learn():
     ('my jokes are so bad she wants to end it all and honestly i want to end it all too', ('risk', 'suicide')),
     ('my jokes are so bad that my sister wants to die, and i actually want to die', ('risk', 'suicide')),
     ('i think about driving into the river on the way home most nights', ('risk', 'suicide')),
-    # Round 32: patterns from blind set 33, with the review's true variants and look-alikes.
+    # Round 32: patterns from blind set 32, with the review's true variants and look-alikes.
     ("the hose is already attached to the exhaust, i'm just waiting for everyone to go to bed", ('urgent', 'suicide')),
     ("I've run a hose from the exhaust into the car and I'm sitting in it now with the engine ready", ('urgent', 'suicide')),
     ('My dad tried to end it years ago, the hose was taped to the exhaust when mum found him, and now I feel nothing when I think of it', None),
