@@ -102,12 +102,36 @@ def split_parts(query: str) -> list[str]:
 # ---------------------------------------------------------------- lexicon
 
 
+class _LazyPattern:
+    """An alternation compiled by Python's ``re`` the first time it is used.
+
+    Compiling the whole lexicon takes over a second, and it sat on the page's cold path before its
+    first answer; most questions need none of it, since the RE2 prefilter names the few groups a
+    question may match. A race compiles twice, harmlessly."""
+
+    def __init__(self, patterns: list[str]):
+        self.source = "|".join(f"(?:{p})" for p in patterns)
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.source, re.IGNORECASE)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def finditer(self, text: str):
+        return self.compiled.finditer(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
+
 @cache
 def _lexicon() -> dict:
     data = _data("crisis_lexicon.json")
 
-    def compiled(patterns: list[str]) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    def compiled(patterns: list[str]) -> _LazyPattern:
+        return _LazyPattern(patterns)
 
     levels = [
         (level, [(c, compiled(data[level][c])) for c in CRISIS_CATEGORIES if data[level].get(c)])
