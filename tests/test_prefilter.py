@@ -103,6 +103,18 @@ def test_the_prefilter_never_misses_a_match_of_the_training_texts():
     assert missed == []
 
 
+def test_a_question_the_prefilter_rules_out_compiles_no_pattern_group():
+    # Compiling every group took over a second on the page's cold path, before its first answer;
+    # a question RE2 rules out needs none of them, and a crisis question only the groups it names.
+    crisis._lexicon.cache_clear()
+    groups = [pattern for _, patterns in crisis._lexicon()["levels"] for _, pattern in patterns]
+    assert crisis.lexicon_level("why can't I cry anymore even when I want to") is None
+    assert groups and not any("compiled" in vars(pattern) for pattern in groups)
+    assert crisis.lexicon_level("i want to kill myself") == ("risk", "suicide")
+    compiled = [pattern for pattern in groups if "compiled" in vars(pattern)]
+    assert compiled and len(compiled) < len(groups)
+
+
 def test_the_lexicon_without_re2_says_the_same(monkeypatch):
     # Where the wheel is missing every pattern is a candidate: slower, never different.
     texts = ["i took all my pills an hour ago", "kms i left my keys again", "I'm not going to kill myself",
