@@ -130,11 +130,8 @@ class _LazyPattern:
 def _lexicon() -> dict:
     data = _data("crisis_lexicon.json")
 
-    def compiled(patterns: list[str]) -> _LazyPattern:
-        return _LazyPattern(patterns)
-
     levels = [
-        (level, [(c, compiled(data[level][c])) for c in CRISIS_CATEGORIES if data[level].get(c)])
+        (level, [(c, _LazyPattern(data[level][c])) for c in CRISIS_CATEGORIES if data[level].get(c)])
         for level in ("urgent", "risk", "topic")
     ]
     # Every (level, category) pattern, and the ignore and denial ones, in one RE2 pass: only the few a
@@ -142,8 +139,8 @@ def _lexicon() -> dict:
     pairs = [(level, c) for level, patterns in levels for c, _ in patterns]
     sources = ["|".join(data[level][c]) for level, c in pairs]
     return {
-        "ignore": compiled(data["ignore"]),
-        "denial": {c: compiled(data["denial"][c]) for c in CRISIS_CATEGORIES if data["denial"].get(c)},
+        "ignore": _LazyPattern(data["ignore"]),
+        "denial": {c: _LazyPattern(data["denial"][c]) for c in CRISIS_CATEGORIES if data["denial"].get(c)},
         "levels": levels,
         "prefilter": PatternSet(sources + ["|".join(data["ignore"]), "|".join(p for ps in data["denial"].values() for p in ps)]),
         "pairs": pairs,

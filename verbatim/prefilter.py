@@ -199,24 +199,25 @@ def _class_stands_in(cls: str) -> bool:
     return not any((plain.fullmatch(c) or folded.fullmatch(c)) and not folded.fullmatch(s) for c, s in _KINDS.items())
 
 
-def _re2_form(pattern: str) -> str:
-    try:
-        if stands_in_exactly(pattern):
-            form = widened(pattern)
-            re2.compile(form)
-            return form
-    except (ValueError, re2.error):
-        pass
-    return ""
-
-
 def _set_form(pattern: str) -> str:
-    """``_re2_form`` without its separate RE2 compile: ``PatternSet`` learns from ``Set.Add`` whether
-    RE2 reads the form (compiling each group twice took a fifth of the lexicon's load)."""
+    """The form RE2 is given, or "" (always a candidate) where it cannot stand in exactly. Whether RE2
+    can read it ``PatternSet`` learns from ``Set.Add``: compiling each group on its own first took a
+    fifth of the lexicon's load."""
     try:
         return widened(pattern) if stands_in_exactly(pattern) else ""
     except ValueError:
         return ""
+
+
+def _re2_form(pattern: str) -> str:
+    """``_set_form``, and "" also where RE2 cannot read it."""
+    form = _set_form(pattern)
+    try:
+        if form:
+            re2.compile(form)
+    except re2.error:
+        return ""
+    return form
 
 
 class PatternSet:
