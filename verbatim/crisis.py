@@ -198,7 +198,7 @@ def _denied(text: str, start: int, category: str = "") -> bool:
 _DISTANT_PAST = re.compile(
     r"\b((\d+|a\s+few|few|many|several|some|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+)?years?\s+(ago|back)\b"
     r"|\b(when|while)\s+i\s+was\s+(younger|little|a\s+(kid|teen|teenager|child|student)|in\s+(high\s+)?school|at\s+(uni|school|college)|\d+)\b"
-    r"|\bas\s+a\s+(kid|teen|teenager|child)\b|\b(in|through)\s+(most\s+of\s+)?(high\s+school|my\s+teens|my\s+twenties)\b"
+    r"|\bas\s+a\s+(kid|teen|teenager|child)\b|\b(in|through)\s+(most\s+of\s+)?(high\s+school|my\s+((early|mid|late)[\s-]+)?(teens|twenties|thirties))\b"
     r"|\bthrough\s+(most\s+of\s+)?((secondary|high|middle|grammar|boarding|primary)\s+)?(uni|university|college|school|sixth\s+form|my\s+degree)\b"
     r"|\bback\s+(then|in\s+(the\s+day|high\s+school|school|college|\d{4}))\b|\bused\s+to\b|\blast\s+year\b"
 )
