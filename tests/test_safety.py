@@ -302,6 +302,10 @@ def test_query_time_needs_no_scikit_learn():
     ("my dad used to beat me as a kid and now i feel basically nothing", ("topic", "abuse")),
     ("i used to self harm as a teen but i don't anymore", ("topic", "self_harm")),
     ("i self harmed two weeks ago", ("risk", "self_harm")),
+    # Round 34: an early, mid or late decade is years back as the decade is.
+    ("I was suicidal in my early twenties and spent two weeks in hospital", ("topic", "suicide")),
+    ("i cut myself a lot in my late teens", ("topic", "self_harm")),
+    ("I was suicidal in my early twenties and I am again now", ("risk", "suicide")),
     ("I tried to kill myself 3 years ago and I still want to die", ("risk", "suicide")),
     # Round 9, the same way.
     ("sometimes i think i should have died with them", ("risk", "suicide")),
