@@ -52,6 +52,18 @@ def test_an_index_past_the_end_is_an_index_error(tmp_path):
         table[1]
 
 
+def test_passages_made_are_kept_but_never_more_than_the_limit(monkeypatch):
+    import verbatim.passage_store as store
+
+    monkeypatch.setattr(store, "_MADE_LIMIT", 3)
+    written = [Passage("a.md", 10 * i, 10 * i + 2, "hi", ("T",), ((0, 2),), (i + 1, i + 1)) for i in range(5)]
+    table = PassageTable.from_passages(written)
+    assert table[1] is table[1] and table[-4] is table[1]  # one object per passage, however it is named
+    for i in range(5):
+        assert table[i] == written[i]
+        assert len(table._made) <= 3
+
+
 @pytest.mark.parametrize("damage", ["short text", "column lengths", "unknown source"])
 def test_a_table_whose_files_disagree_is_refused(tmp_path, damage):
     written = [Passage("a.md", 0, 5, "hello", ("T",), ((0, 5),), (1, 1)),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import mmap
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +25,7 @@ import numpy as np
 from .chunking import Passage
 
 FILES = ("passages.json", "passages.npz", "passages.txt")
+_MADE_LIMIT = 4096
 _ARRAYS = ("source", "heading", "start", "end", "lines", "text_at", "units_at", "units")
 
 
@@ -43,6 +44,10 @@ class PassageTable(Sequence[Passage]):
     units_at: np.ndarray  # (n + 1,): where each passage's sentence spans start in ``units``
     units: np.ndarray  # (m, 2): sentence spans, offsets within the passage's text (int32)
     text: bytes | mmap.mmap
+    # Passages already made, by number: one answer asks for the same few several times (ranking,
+    # cards, highlights). Bounded, so that a long-running page over a million passages does not
+    # slowly make them all again as objects.
+    _made: dict[int, Passage] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_passages(cls, passages: Iterable[Passage]) -> PassageTable:
@@ -79,6 +84,14 @@ class PassageTable(Sequence[Passage]):
         if not -n <= i < n:
             raise IndexError(f"passage {i} of {n}")
         i %= n
+        made = self._made.get(i)
+        if made is None:
+            if len(self._made) >= _MADE_LIMIT:
+                self._made.clear()
+            made = self._made[i] = self._make(i)
+        return made
+
+    def _make(self, i: int) -> Passage:
         a, b = int(self.units_at[i]), int(self.units_at[i + 1])
         return Passage(
             self.sources[self.source[i]],
