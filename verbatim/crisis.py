@@ -169,6 +169,12 @@ _NEGATION = re.compile(
     r"|(?:asked|ask|asks|asking|wonder|wondering|know)(?: me)? (?:if|whether))\b"
 )
 _NEGATION_WORDS = 5
+# A negated telling negates the telling, not what is told: "what i haven't told her is that i've started
+# cutting", "i never told anyone i want to die". ("I never said I wanted to die" stays a denial.)
+_NOT_TELLING = re.compile(
+    r"\b(not|never|don'?t|do not|didn'?t|did not|haven'?t|have not|hasn'?t|can'?t|cannot)\s+(\w+\s+)?"
+    r"(told|tell|telling|mentioned|mention|admitted|admit|shown|show|showed)\b"
+)
 
 
 # Suicide or self-harm wording right after a third person ("if my friend tells me she's thinking about
@@ -185,7 +191,7 @@ _WINDOW = 300
 
 def _denied(text: str, start: int, category: str = "") -> bool:
     clause = re.split(r"[.!?;,]|\bbut\b", text[max(0, start - _WINDOW) : start])[-1]
-    if _NEGATION.search(" ".join(clause.split()[-_NEGATION_WORDS:])):
+    if _NEGATION.search(_NOT_TELLING.sub(" ", " ".join(clause.split()[-_NEGATION_WORDS:]))):
         return True
     return category != "abuse" and bool(_THIRD_PERSON.search(clause))
 
