@@ -98,7 +98,7 @@ def test_the_prefilter_never_misses_a_match_of_generated_text(words, joint):
 # the machine is busy. Correctness, not speed, is checked here, so the suite's 600 s limit is lifted for it.
 @pytest.mark.timeout(3600)
 def test_the_prefilter_never_misses_a_match_of_the_training_texts():
-    # 6,030 labelled texts, real and written: every pattern Python's re matches is a candidate.
+    # Every labelled text, real and written: every pattern Python's re matches is a candidate.
     lines = (ROOT / "training" / "data" / "examples.jsonl").read_text("utf-8").splitlines()
     texts = [crisis.normalise_text(json.loads(line)["text"]) for line in lines if line.strip()]
     assert len(texts) > 5000

@@ -45,8 +45,8 @@ class PassageTable(Sequence[Passage]):
     units: np.ndarray  # (m, 2): sentence spans, offsets within the passage's text (int32)
     text: bytes | mmap.mmap
     # Passages already made, by number: one answer asks for the same few several times (ranking,
-    # cards, highlights). Bounded, so that a long-running page over a million passages does not
-    # slowly make them all again as objects.
+    # cards, highlights). Bounded, so that a page left running over a million passages never comes
+    # to hold them all as objects again.
     _made: dict[int, Passage] = field(default_factory=dict, repr=False)
 
     @classmethod
