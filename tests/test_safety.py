@@ -127,7 +127,7 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
 
 
-@pytest.mark.xfail(strict=True, reason="rounds 18 to 35 score this sentence 0.69-0.73 against the sentence threshold 0.90-0.92 "
+@pytest.mark.xfail(strict=True, reason="rounds 18 to 36 score this sentence 0.69-0.73 against the sentence threshold 0.90-0.92 "
                                         "chosen on dev; thresholds are not moved for a test (DATA_CARD.md)")
 def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     alert = checker.crisis(WEDDING, real_encoder.encode([WEDDING])[0])
@@ -137,7 +137,7 @@ def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
 @pytest.mark.parametrize("query", [
     "been hiding the cuts on my wrists",
     pytest.param("i keep picturing my own funeral and it feels like relief", marks=pytest.mark.xfail(
-        strict=True, reason="rounds 14 and 18 to 35 miss it: round 35 scores 0.746 against the whole-question threshold 0.88")),
+        strict=True, reason="rounds 14 and 18 to 36 miss it: round 36 scores 0.835 against the whole-question threshold 0.88")),
     # (round 31's lexicon reads "i think about driving into the river on the way home most nights" itself)
     "i lie awake planning how i would do it so nobody finds me",
 ])
@@ -166,7 +166,7 @@ def test_classifier_weights_load_with_the_right_shape():
     # 7,234 5.56 MB, round 25's 7,448 5.72 MB, round 26's 7,680 5.90 MB: each blind set moved into training adds about 230, so the bound, 4, 4.5, 5 and
     # 5.5 MB before, has been raised four times; from round 27 training drops near-duplicates of a level
     # (cosine >= 0.95) instead: 7,636, 5.86 MB; from round 28 it lowers that cosine until they fit 7,800: 0.90,
-    # 7,774, 5.97 MB; round 29: 0.87, 7,765, 5.96 MB; round 30: 0.85, 7,785, 5.98 MB; round 31: 0.82, 7,791, 5.98 MB; round 32: 0.80, 7,735, 5.94 MB; round 33: 0.79, 7,778, 5.97 MB; round 34: 0.78, 7,800, 5.99 MB; round 35: 0.76, 7,681, 5.90 MB; the rest skip the vote), unit length, grouped by level,
+    # 7,774, 5.97 MB; round 29: 0.87, 7,765, 5.96 MB; round 30: 0.85, 7,785, 5.98 MB; round 31: 0.82, 7,791, 5.98 MB; round 32: 0.80, 7,735, 5.94 MB; round 33: 0.79, 7,778, 5.97 MB; round 34: 0.78, 7,800, 5.99 MB; round 35: 0.76, 7,681, 5.90 MB; round 36: 0.75, 7,681, 5.90 MB; the rest skip the vote), unit length, grouped by level,
     # every level present.
     assert clf.prototypes is not None and clf.prototypes.shape[1] == 384 and clf.prototypes.size * 2 <= 6_000_000
     assert np.allclose(np.linalg.norm(clf.prototypes, axis=1), 1, atol=1e-2)
