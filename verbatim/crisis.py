@@ -302,6 +302,13 @@ def _someone_elses(text: str, match: re.Match) -> bool:
     return bool(_THIRD.search(clause)) or not _FIRST_PERSON.search(clause)
 
 
+def _abuse_ends(text: str, possible: frozenset[tuple[str, str]]) -> set[int]:
+    """Where the urgent and risk abuse matches of the text end."""
+    return {m.end() for level, patterns in _lexicon()["levels"] if level != "topic"
+            for category, pattern in patterns if category == "abuse" and (level, category) in possible
+            for m in pattern.finditer(text)}
+
+
 def lexicon_level(
     query: str, only: frozenset[tuple[str, str]] | None = None, helper: bool | None = None,
 ) -> tuple[str, str] | None:
@@ -316,12 +323,19 @@ def lexicon_level(
     if only is not None:
         possible &= only
     past: str | None = None  # the category of risk or urgent wording found only years back, or of a helper's question
+    ends_of_abuse: set[int] | None = None
     for level, patterns in _lexicon()["levels"]:
         for category, pattern in patterns:
             if (level, category) not in possible:
                 continue
             # A denial removes a risk, not the subject: "asked if i'm suicidal, i'm not" is still topic.
             found = [m for m in pattern.finditer(text) if level == "topic" or not _denied(text, m.start(), category)]
+            if found and level != "topic" and category != "abuse":
+                # "he put a gun to my head": the suicide wording "gun to my head" ends an abuse match, so it
+                # is the other person's act on the reader, and the abuse wording decides.
+                if ends_of_abuse is None:
+                    ends_of_abuse = _abuse_ends(text, possible)
+                found = [m for m in found if m.end() not in ends_of_abuse]
             if level != "topic" and found and all(_distant_past(text, m.start(), m.end()) for m in found):
                 past = past or category
                 continue
