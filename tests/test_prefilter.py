@@ -24,6 +24,15 @@ def test_lookarounds_are_removed_whole_and_dollar_widened():
     assert widened(r"end\s*($|[.$])") == r"end\s*((?:\n|$)|[.$])"  # $ widened, not inside a class
 
 
+def test_long_counted_repeats_are_opened_short_ones_kept():
+    # A long counted repeat blows up RE2's DFA for the whole set; an open one only lets more texts match.
+    assert widened(r"[^.!?]{0,300}?\bx") == r"[^.!?]*?\bx"
+    assert widened(r".{5,600}x") == r".{5,}x"
+    assert widened(r"\w{1,2}ing{2}") == r"\w{1,2}ing{2}"
+    assert widened(r"[{]{0,300}") == r"[{]*"
+    assert PatternSet(["zzz", r"^(?!.{0,800}\bmoving\b)(?=.{0,800}\bwill\b).{0,800}?\bdog\b"]).candidates("cat") == set()
+
+
 def test_an_unbalanced_pattern_is_refused():
     with pytest.raises(ValueError, match="unbalanced"):
         widened(r"x(?!abc")
