@@ -33,8 +33,9 @@ except ImportError:  # pragma: no cover - exercised only where the wheel is miss
 
 def widened(pattern: str) -> str:
     """The pattern RE2 is given: every lookahead and lookbehind ``(?=…)``, ``(?!…)``, ``(?<=…)``,
-    ``(?<!…)`` removed, and ``$`` widened to ``(?:\\n|$)`` (Python's ``$`` also matches before a final
-    newline; RE2's only at the end). Each change only lets more texts match."""
+    ``(?<!…)`` removed, ``$`` widened to ``(?:\\n|$)`` (Python's ``$`` also matches before a final
+    newline; RE2's only at the end), and a counted repeat of 30 or more opened (``{0,300}`` to ``*``).
+    Each change only lets more texts match."""
     out: list[str] = []
     i, n = 0, len(pattern)
     while i < n:
