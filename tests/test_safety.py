@@ -3809,6 +3809,9 @@ def test_query_time_needs_no_scikit_learn():
     ('fresh scars from my c-section are itchy, is that normal', None),
     ('i keep hiding fresh cuts under my sleeves', ('risk', 'self_harm')),
     ("if i ever proposed, i've thought about how i'd do it a lot", None),
+    # Round 39: the two stored texts the narrowed roof and fresh-cuts patterns had lost (lunch, the cat as excuse).
+    ('im on the roof at school rn and everyone thinks im at lunch. i cant feel anything anymore and i dont want to', ('urgent', 'suicide')),
+    ('my boyfriend has fresh cuts on his chest every time i see him now and says its the cat', ('risk', 'self_harm')),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)
