@@ -186,7 +186,22 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 40)
+TRAINED_BLIND_SETS = range(3, 41)
+# One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
+# else's self-harm, suicidal talk or abuse `risk`; the issue's levels, and every blind set since 30, call it
+# `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
+# the detector relabelled those texts by that rule (round 40); the locked files in eval/ stay as written.
+RELABELS = HERE / "data" / "relabels.jsonl"
+
+
+def relabels() -> dict[str, str]:
+    """Text (lower case) -> the level the one labelling rule gives it, where it differs from the source's."""
+    if not RELABELS.is_file():
+        return {}
+    rows = [json.loads(line) for line in RELABELS.read_text("utf-8").splitlines() if line.strip()]
+    return {r["text"].lower(): r["level"] for r in rows}
+
+
 # Added after the locked test part was scored (twice): never in test, so that part stays the one scored.
 LATE_SOURCES = {"written3", "crisis_blind1", "written4", "crisis_blind2", "written5",
                 *(f"crisis_blind{n}" for n in TRAINED_BLIND_SETS)}
@@ -216,12 +231,13 @@ def main() -> None:
                 + written("written_round4.txt", "written4") + scored_blind_set("crisis-blind-2", "crisis_blind2")
                 + written("written_round5.txt", "written5")
                 + [e for n in TRAINED_BLIND_SETS for e in scored_blind_set(f"crisis-blind-{n}", f"crisis_blind{n}")])
-    seen, rows = set(), []
+    seen, rows, relabelled = set(), [], relabels()
     for e in examples:
         key = e["text"].lower()
         if not e["text"] or key in seen:
             continue
         seen.add(key)
+        e["level"] = relabelled.get(key, e["level"])
         e["split"] = split_of(e)
         rows.append(e)
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")

@@ -302,6 +302,63 @@ def _someone_elses(text: str, match: re.Match) -> bool:
     return bool(_THIRD.search(clause)) or not _FIRST_PERSON.search(clause)
 
 
+# Since round 40 the training data and the blind sets follow one rule (training/build_data.py, RELABELS): a
+# report of someone else's suicidal talk, self-harm or abuse is `topic` unless they are in danger now (the
+# urgent patterns say so) or the reader is at risk too. So risk wording in a clause that names another person,
+# in a sentence that does not name the reader ("found fresh cuts on my daughter's arm", "my wife keeps saying
+# she wishes she could go to sleep and never wake up", "my sister's husband hits her"), is theirs; "since my
+# brother died i want to die", "my mum found fresh cuts on my arm" and "my dad hits my mum and then me" are
+# the reader's. The reader telling what they saw or asking what to do ("i think", "how do i") does not count.
+_RELATION = (r"(?:friend|mate|bestie|son|daughter|kid|child|teen|teenager|cousin|brother|sister|partner|boyfriend|girlfriend|bf"
+             r"|gf|wife|husband|fiancee?|mum|mom|mother|dad|father|gran|granny|grandma|grandmother|grandad|grandpa"
+             r"|grandfather|grandson|granddaughter|niece|nephew|aunt|uncle|flatmate|roommate|housemate|coworker|colleague"
+             r"|student|pupil|patient|client|neighbou?r|stepson|stepdaughter)s?")
+_PERSON_WORD = re.compile(
+    r"\b(?:(?P<third>(?:my|our|a|his|her|their)\s+(?:(?:little|big|older|younger|best|oldest|youngest|eldest|step|twin"
+    r"|baby|new|ex|teenage|teen|elderly|grown|adult|close|good|dear|\d+|\d+yo|year|years|yr|old|year-old)[\s-]+){0,4}"
+    + _RELATION + r"(?:'?s)?|she|he(?!\s+\w+(?:ado|ido)\b)|her|him|his|she'?s|he'?s|herself|himself)"
+    r"|(?P<first>i|i'?m|im|i'?ve|ive|i'?d|i'?ll|me|my|myself|mine|we|us|our|ours|mi|anyone\s+else|anybody\s+else))\b")
+_TELLING = re.compile(
+    r"\b(?:i|we)\s+(?:just\s+)?(?:think|thought|found|saw|noticed|suspect|know|knew|believe|heard|caught|discovered|realised"
+    r"|realized|learned|learnt|worry|want\s+to\s+(?:help|support)|don'?t\s+(?:know|think|believe))\b"
+    r"|\bi'?m\s+(?:worried|concerned|pretty\s+sure|sure|not\s+sure)\b"
+    r"|\b(?:i|we)'?ve\s+(?:just\s+)?(?:noticed|found|seen|heard|realised|realized)\b|\b(?:told|showed|texted|messaged|asked)\s+(?:me|us)\b"
+    r"|\b(?:how|what|who|where|why)\s+(?:\w+\s+)?(?:do|can|should|would|could|shall|must)\s+(?:i|we)\b|\bshould\s+(?:i|we)\b")
+# Danger now, anywhere in the question, keeps someone else's risk wording an alarm: the urgent patterns do not
+# read every way of saying it ("a couple look deep", "he's at his desk right now", "went offline").
+_ACUTE = re.compile(
+    r"\b(?:right\s+now|just\s+now|rn|at\s+the\s+moment|this\s+(?:minute|second)|won'?t\s+stop|bleed\w*|blood\w*"
+    r"|spurting|deep|minutes?|offline|goodbye|said\s+bye|police|ambulance|999|911|112|a&e|hospital|overdos\w*|unconscious"
+    r"|not\s+(?:answering|responding|breathing|picking\s+up)|picking\s+(?:her|him)\s+up|on\s+(?:the\s+)?(?:roof|bridge|ledge)"
+    r"|trying\s+to\s+kill|going\s+to\s+(?:kill|jump|do\s+it|end\s+it)|(?:has|have|had|made|got)\s+a\s+plan|thought\s+about\s+how"
+    r"|knows\s+how|swallow\w*|passed\s+out|locked\s+(?:in|herself|himself)|breathing)\b")
+# Wording that makes the reader the one at risk though a third person speaks: "my kids would be better off
+# with another mum", "my mum said she'd rather have a dead daughter... maybe they're right".
+_READERS = re.compile(r"\bbetter\s+off\s+with(?:out)?\s+(?:me|another|a\s+(?:new|different|better))\b|\bwith(?:out)?\s+me\b"
+                      r"|\b(?:maybe|perhaps|probably)\s+(?:they|she|he)(?:'re|'s|\s+(?:are|is))\s+right\b"
+                      r"|\b(?:another|a\s+new|a\s+different|a\s+better)\s+(?:mum|mom|mother|dad|father|wife|husband|daughter|son)\b")
+# Whose body the match is on ("fresh cuts on my daughter's arm").
+_THEIR_BODY = re.compile(r"\s+(?:all\s+)?(?:on|over|up|along|across|down|in|into)\s+(?:her|his|(?:my|our)\s+" + _RELATION + r"'?s)\b")
+
+
+def _theirs(text: str, match: re.Match) -> bool:
+    """True if someone else's risk is told, not the reader's: a third person comes before the match in its
+    clause (or the match is on their body), the sentence does not name the reader ("my dad hits my mum and then me" is
+    the reader's), and nothing in the question says danger now."""
+    if _ACUTE.search(text) or _READERS.search(text):
+        return False
+    lo, hi = max(0, match.start() - _WINDOW), min(len(text), match.end() + _WINDOW)
+    left = _clause_start(text, match.start())
+    s_left = max(max(text.rfind(c, lo, match.start()) for c in ".!?;\n") + 1, lo)
+    s_ends = [i for i in (text.find(c, match.end(), hi) for c in ".!?;\n") if i >= 0]
+    sentence = _TELLING.sub(" ", text[s_left : min(s_ends) if s_ends else hi])
+    if any(m.group("first") for m in _PERSON_WORD.finditer(sentence)):
+        return False
+    before = _TELLING.sub(" ", text[left : match.start()])
+    return (any(m.group("third") for m in _PERSON_WORD.finditer(before))
+            or bool(_THEIR_BODY.search(match.group(0)) or _THEIR_BODY.match(text, match.end())))
+
+
 def _abuse_ends(text: str, possible: frozenset[tuple[str, str]]) -> set[int]:
     """Where the urgent and risk abuse matches of the text end."""
     return {m.end() for level, patterns in _lexicon()["levels"] if level != "topic"
@@ -339,9 +396,10 @@ def lexicon_level(
             if level != "topic" and found and all(_distant_past(text, m.start(), m.end()) for m in found):
                 past = past or category
                 continue
-            if (found and level == "risk" and category != "abuse"
-                    and (helper if helper is not None else bool(_HELPER.search(text)))
-                    and all(_someone_elses(text, m) for m in found)):
+            if found and level == "risk" and (
+                    all(_theirs(text, m) for m in found)
+                    or (category != "abuse" and (helper if helper is not None else bool(_HELPER.search(text)))
+                        and all(_someone_elses(text, m) for m in found))):
                 past = past or category
                 continue
             if found:
