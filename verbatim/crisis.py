@@ -341,12 +341,15 @@ _READERS = re.compile(r"\bbetter\s+off\s+with(?:out)?\s+(?:me|another|a\s+(?:new
 _THEIR_BODY = re.compile(r"\s+(?:all\s+)?(?:on|over|up|along|across|down|in|into)\s+(?:her|his|(?:my|our)\s+" + _RELATION + r"'?s)\b")
 
 
+def _may_be_theirs(text: str) -> bool:
+    """False if anything in the question says danger now or makes the reader the one at risk."""
+    return not (_ACUTE.search(text) or _READERS.search(text))
+
+
 def _theirs(text: str, match: re.Match) -> bool:
     """True if someone else's risk is told, not the reader's: a third person comes before the match in its
-    clause (or the match is on their body), the sentence does not name the reader ("my dad hits my mum and then me" is
-    the reader's), and nothing in the question says danger now."""
-    if _ACUTE.search(text) or _READERS.search(text):
-        return False
+    clause (or the match is on their body) and the sentence does not name the reader ("my dad hits my mum
+    and then me" is the reader's). The caller asks :func:`_may_be_theirs` of the whole question first."""
     lo, hi = max(0, match.start() - _WINDOW), min(len(text), match.end() + _WINDOW)
     left = _clause_start(text, match.start())
     s_left = max(max(text.rfind(c, lo, match.start()) for c in ".!?;\n") + 1, lo)
@@ -381,6 +384,7 @@ def lexicon_level(
         possible &= only
     past: str | None = None  # the category of risk or urgent wording found only years back, or of a helper's question
     ends_of_abuse: set[int] | None = None
+    may_be_theirs: bool | None = None  # asked once, when risk wording is first found
     for level, patterns in _lexicon()["levels"]:
         for category, pattern in patterns:
             if (level, category) not in possible:
@@ -396,8 +400,10 @@ def lexicon_level(
             if level != "topic" and found and all(_distant_past(text, m.start(), m.end()) for m in found):
                 past = past or category
                 continue
+            if found and level == "risk" and may_be_theirs is None:
+                may_be_theirs = _may_be_theirs(text)
             if found and level == "risk" and (
-                    all(_theirs(text, m) for m in found)
+                    (may_be_theirs and all(_theirs(text, m) for m in found))
                     or (category != "abuse" and (helper if helper is not None else bool(_HELPER.search(text)))
                         and all(_someone_elses(text, m) for m in found))):
                 past = past or category
