@@ -242,16 +242,23 @@ def _clause_start(text: str, start: int) -> int:
     return max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, start)), default=lo)
 
 
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence around text[start:end] begins and ends (reading at most _WINDOW either side)."""
+    lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+    s_left = max(max(text.rfind(c, lo, start) for c in ".!?;\n") + 1, lo)
+    s_ends = [i for i in (text.find(c, end, hi) for c in ".!?;\n") if i >= 0]
+    return s_left, min(s_ends) if s_ends else hi
+
+
 def _distant_past(text: str, start: int, end: int) -> bool:
     """True if the clause around text[start:end] is set years back, nothing in it says now and nothing
     in its sentence says it came back."""
-    lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+    hi = min(len(text), end + _WINDOW)
     left = _clause_start(text, start)
     after = _CLAUSE_BREAK.search(text, end, hi)
     clause = text[left : after.start() if after else hi]
-    s_left = max(max(text.rfind(c, lo, start) for c in ".!?;\n") + 1, lo)
-    s_ends = [i for i in (text.find(c, end, hi) for c in ".!?;\n") if i >= 0]
-    sentence = text[s_left : min(s_ends) if s_ends else hi]
+    s_left, s_right = _sentence_span(text, start, end)
+    sentence = text[s_left:s_right]
     if _RETURNED.search(sentence):
         return False
     # A recovery told in time is the past even when it is today's news ("1 year self harm free today"),
@@ -350,11 +357,9 @@ def _theirs(text: str, match: re.Match) -> bool:
     """True if someone else's risk is told, not the reader's: a third person comes before the match in its
     clause (or the match is on their body) and the sentence does not name the reader ("my dad hits my mum
     and then me" is the reader's). The caller asks :func:`_may_be_theirs` of the whole question first."""
-    lo, hi = max(0, match.start() - _WINDOW), min(len(text), match.end() + _WINDOW)
     left = _clause_start(text, match.start())
-    s_left = max(max(text.rfind(c, lo, match.start()) for c in ".!?;\n") + 1, lo)
-    s_ends = [i for i in (text.find(c, match.end(), hi) for c in ".!?;\n") if i >= 0]
-    sentence = _TELLING.sub(" ", text[s_left : min(s_ends) if s_ends else hi])
+    s_left, s_right = _sentence_span(text, match.start(), match.end())
+    sentence = _TELLING.sub(" ", text[s_left:s_right])
     if any(m.group("first") for m in _PERSON_WORD.finditer(sentence)):
         return False
     before = _TELLING.sub(" ", text[left : match.start()])
