@@ -4038,6 +4038,79 @@ def test_query_time_needs_no_scikit_learn():
     ("are warning signs such as saying 'everyone would be better off without me' serious?", None),
     ("i know the warning signs like 'i want to die' because that's literally what i say to myself every night", ('risk', 'suicide')),
     ("red flags like 'i want to kill myself' - i typed that to my friend last night and meant it", ('risk', 'suicide')),
+    # Round 42: patterns from blind set 42, with the review's true variants and look-alikes.
+    ('i took all the pills in my medicine cabinet like 20 mins ago. sorry', ('urgent', 'suicide')),
+    ('is it normal to feel nothing. i swallowed everything from the bathroom cabinet already', ('urgent', 'suicide')),
+    ('i took everything out of my medicine cabinet and threw the expired stuff away ages ago', None),
+    ('i took everything in my bag to the gym tonight lol', None),
+    ('já tomei todos os comprimidos, agora é só esperar o fim', ('urgent', 'suicide')),
+    ('ja tomei a cartela inteira de rivotril. desculpa mãe', ('urgent', 'suicide')),
+    ('já tomei os remédios de hoje, tô só esperando a consulta', None),
+    ('ja tomei os comprimidos da noite e to esperando fazer efeito pra dormir', None),
+    ('nandito ako ngayon sa rooftop, ayoko na. paalam', ('urgent', 'suicide')),
+    ('andito ako sa tulay ngayon. wala na akong maramdaman, tatalon na ako', ('urgent', 'suicide')),
+    ('nandito kami sa rooftop ngayon para sa new year party, ayoko na umuwi haha', None),
+    ('nasa rooftop ako ngayon, ang ganda ng sunset. ayoko na bumaba', None),
+    ('heute nacht mache ich schluss. die tabletten liegen bereit', ('urgent', 'suicide')),
+    ('ich kann nicht mehr. heute abend mach ich schluss, für immer', ('urgent', 'suicide')),
+    ('heute abend mache ich schluss mit ihm, ich hab schon den brief vorbereitet', None),
+    ('heute abend mach ich schluss mit der arbeit, bin bereit fürs wochenende', None),
+    ('je me suis coupée et ça saigne encore beaucoup, je sais pas quoi faire', ('urgent', 'self_harm')),
+    ('je me suis scarifiée trop profond ça arrête pas de saigner', ('urgent', 'self_harm')),
+    ('je me suis coupé le doigt en cuisinant et ça saigne encore', None),
+    ('je me suis coupée avec une feuille de papier ça saigne encore lol', None),
+    ("he said he's coming back to finish me off, my nose is bleeding and im hiding in the bathroom", ('urgent', 'abuse')),
+    ("she texted that she'll come back to finish what she started. im bruised all over and scared", ('urgent', 'abuse')),
+    ('he said hes coming back tomorrow to finish the kitchen tiles', None),
+    ("the painter said he'll come back to finish the job on the fence", None),
+    ('i tried to kill myself last year and the thoughts are back', ('risk', 'suicide')),
+    ('after my overdose in 2020 the urges have been coming back this month', ('risk', 'suicide')),
+    ('my brother attempted suicide last year and the thoughts are back for him', ('topic', 'suicide')),
+    ('i attempted the marathon and the ideas are back for next year', None),
+    ('i keep hoping i crash the car on the way home', ('risk', 'suicide')),
+    ('sometimes i wish id crash on the motorway and not have to deal with anything', ('risk', 'suicide')),
+    ('i hope i dont crash the car on the drive home in this snow', None),
+    ('my son is learning to drive, i pray he doesnt crash the car', None),
+    ('my husband passed away in march and i keep thinking i should just join him', ('risk', 'suicide')),
+    ('since mum died i feel like i want to be with her. i dont want to be here', ('risk', 'suicide')),
+    ('my grandma died and i think i should be with her at the cemetery on sunday', None),
+    ('my dog died and i feel i should just join him at the vets for the cremation lol', None),
+    ('the thought of killing myself keeps coming back', ('risk', 'suicide')),
+    ('thoughts of ending it all have been creeping in', ('risk', 'suicide')),
+    ('the thought of ending it with my boyfriend keeps coming up', None),
+    ('the thought of ending the lease keeps coming up with my flatmate', None),
+    ('i self harmed a lot at school and i still do it sometimes', ('risk', 'self_harm')),
+    ("self-harm started at 14 and i've been doing it again since christmas", ('risk', 'self_harm')),
+    ('i volunteer for a self harm charity and i still do it every weekend', ('topic', 'self_harm')),
+    ("my essay is on self harm, i've been doing it for my dissertation", ('topic', 'self_harm')),
+    ('my coping mechanism is cutting myself', ('risk', 'self_harm')),
+    ('my only coping strategy is hurting myself tbh', ('risk', 'self_harm')),
+    ('coping mechanisms are important to stop hurting yourself', None),
+    ('my coping skills are better than hurting myself like i used to', None),
+    ('me volví a cortar anoche', ('risk', 'self_harm')),
+    ('me he vuelto a cortar y no sé cómo parar', ('risk', 'self_harm')),
+    ('me volví a cortar el pelo muy corto', None),
+    ('me volví a cortar el dedo cocinando', None),
+    ('voltei a me cortar ontem', ('risk', 'self_harm')),
+    ('voltei a me machucar de novo, não consigo parar', ('risk', 'self_harm')),
+    ('voltei a me machucar jogando futebol', None),
+    ('voltei a me cortar fazendo a barba', None),
+    ("self-harm was gone for 2 years but the last few weeks it's been back", ('risk', 'self_harm')),
+    ('self harming stopped in uni, but this month it started again', ('risk', 'self_harm')),
+    ("there was a self harm awareness campaign the last month, it's back on the radio", ('topic', 'self_harm')),
+    ('self harm trend the past week its back on tiktok', ('topic', 'self_harm')),
+    ('my boyfriend forces me to have sex even when i say no', ('risk', 'abuse')),
+    ('husband makes me do it when i tell him no', ('risk', 'abuse')),
+    ('my partner makes me laugh when i say no to dessert', None),
+    ('he forces me to go to the gym even when i say i dont want to lol', None),
+    ('mąż mnie bije codziennie', ('risk', 'abuse')),
+    ('chłopak mnie znowu uderzył', ('risk', 'abuse')),
+    ('mąż mnie bije w szachy za każdym razem haha', None),
+    ('on mnie ciągle bije w karty', None),
+    ('i just want to go to sleep and never wake up', ('risk', 'suicide')),
+    ('i wanna sleep and not wake up', ('risk', 'suicide')),
+    ('i want to sleep and not wake up until monday lol', None),
+    ('i want to go to sleep and not wake up till 2pm after this shift', None),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)
@@ -4080,6 +4153,22 @@ def test_a_helpers_question_about_someone_unnamed_is_the_subject(query, expected
     ("my son told me he has a plan to end his life", ("risk", "suicide")),
 ])
 def test_someone_elses_risk_without_danger_now_is_the_subject(query, expected):
+    alert = crisis_from_lexicon(query)
+    assert (alert and (alert.level, alert.category)) == expected
+
+
+@pytest.mark.parametrize("query, expected", [
+    # Round 42: "I'm not X or anything" prefaces what the reader then tells; it denies nothing after it...
+    ("im not suicidal or anything i just want to go to sleep and not wake up for a really long time", ("risk", "suicide")),
+    ("im not suicidal or anything i want to go to sleep and not wake up", ("risk", "suicide")),
+    ("not depressed or anything i just want to die", ("risk", "suicide")),
+    ("i'm not suicidal or anything, i just wouldn't mind if a bus hit me", ("risk", "suicide")),
+    # ...while a denial of the wording itself still denies it, "or anything" after it or not.
+    ("i'm not going to kill myself or anything", None),
+    ("i don't want to die or anything, just curious about suicide rates", ("topic", "suicide")),
+    ("im not suicidal or anything", ("topic", "suicide")),
+])
+def test_a_denial_that_prefaces_a_disclosure_does_not_deny_it(query, expected):
     alert = crisis_from_lexicon(query)
     assert (alert and (alert.level, alert.category)) == expected
 
