@@ -191,11 +191,11 @@ _WINDOW = 300
 
 # "I'm not suicidal or anything, I just want to sleep and not wake up": the denial is a preface, and what
 # follows "or anything" is what the reader tells; it starts a clause as "but" does.
-_CLAUSE_START = re.compile(r"[.!?;,]|\bbut\b|\bor\s+(?:anything|whatever|something)\b")
+_DENIAL_CLAUSE_BREAK = re.compile(r"[.!?;,]|\bbut\b|\bor\s+(?:anything|whatever|something)\b")
 
 
 def _denied(text: str, start: int, category: str = "") -> bool:
-    clause = _CLAUSE_START.split(text[max(0, start - _WINDOW) : start])[-1]
+    clause = _DENIAL_CLAUSE_BREAK.split(text[max(0, start - _WINDOW) : start])[-1]
     if _NEGATION.search(_NOT_TELLING.sub(" ", " ".join(clause.split()[-_NEGATION_WORDS:]))):
         return True
     return category != "abuse" and bool(_THIRD_PERSON.search(clause))
