@@ -328,13 +328,16 @@ _RELATION = (r"(?:friend|mate|bestie|son|daughter|kid|child|teen|teenager|cousin
 _PERSON_WORD = re.compile(
     r"\b(?:(?P<third>(?:my|our|a|his|her|their)\s+(?:(?:little|big|older|younger|best|oldest|youngest|eldest|step|twin"
     r"|baby|new|ex|teenage|teen|elderly|grown|adult|close|good|dear|\d+|\d+yo|year|years|yr|old|year-old)[\s-]+){0,4}"
-    + _RELATION + r"(?:'?s)?|she|he(?!\s+\w+(?:ado|ido)\b)|her|him|his|she'?s|he'?s|herself|himself)"
-    r"|(?P<first>i|i'?m|im|i'?ve|ive|i'?d|i'?ll|me|my|myself|mine|we|us|our|ours|mi|anyone\s+else|anybody\s+else))\b")
+    + _RELATION + r"(?:'?s)?|she|he(?!\s+\w+(?:ado|ido)\b)|her|him|his|she'?s|he'?s|herself|himself"
+    r"|(?:main\s+)?(?:character|protagonist|narrator)s?)"
+    r"|(?P<first>i|i'?m|im|i'?ve|ive|i'?d|i'?ll|me|my(?!\s+\w+'s\b)|myself|mine|we|us|our|ours|mi|anyone\s+else"
+    r"|anybody\s+else))\b")
 _TELLING = re.compile(
     r"\b(?:i|we)\s+(?:just\s+)?(?:think|thought|found|saw|noticed|suspect|know|knew|believe|heard|caught|discovered|realised"
     r"|realized|learned|learnt|worry|want\s+to\s+(?:help|support)|don'?t\s+(?:know|think|believe))\b"
     r"|\bi'?m\s+(?:worried|concerned|pretty\s+sure|sure|not\s+sure)\b"
     r"|\b(?:i|we)'?ve\s+(?:just\s+)?(?:noticed|found|seen|heard|realised|realized)\b|\b(?:told|showed|texted|messaged|asked)\s+(?:me|us)\b"
+    r"|\b(?:made|makes|making|begged|begs|begging|asked|asks)\s+(?:me|us)\s+(?:to\s+)?(?:promise|swear|not\s+to)\b"
     r"|\b(?:how|what|who|where|why)\s+(?:\w+\s+)?(?:do|can|should|would|could|shall|must)\s+(?:i|we)\b|\bshould\s+(?:i|we)\b")
 # Danger now, anywhere in the question, keeps someone else's risk wording an alarm: the urgent patterns do not
 # read every way of saying it ("a couple look deep", "he's at his desk right now", "went offline").
@@ -349,6 +352,9 @@ _ACUTE = re.compile(
 _READERS = re.compile(r"\bbetter\s+off\s+with(?:out)?\s+(?:me|another|a\s+(?:new|different|better))\b|\bwith(?:out)?\s+me\b"
                       r"|\b(?:maybe|perhaps|probably)\s+(?:they|she|he)(?:'re|'s|\s+(?:are|is))\s+right\b"
                       r"|\b(?:another|a\s+new|a\s+different|a\s+better)\s+(?:mum|mom|mother|dad|father|wife|husband|daughter|son)\b")
+_OWNER = re.compile(r"his|her|.*\b(?!(?:she|he)'s)\w+'s")  # "my dad's (rifle)": whose, not who
+_CONTRACTED = re.compile(r"\s+(?:been|got|gone|just|always|never|not|going|gonna|saying|talking|tried|trying|had|done"
+                         r"|started|said|told|threatening|cutting|hurting)\b")  # "my son's (been)": who
 # Whose body the match is on ("fresh cuts on my daughter's arm").
 _THEIR_BODY = re.compile(r"\s+(?:all\s+)?(?:on|over|up|along|across|down|in|into)\s+(?:her|his|(?:my|our)\s+" + _RELATION + r"'?s)\b")
 
@@ -358,7 +364,7 @@ def _may_be_theirs(text: str) -> bool:
     return not (_ACUTE.search(text) or _READERS.search(text))
 
 
-def _theirs(text: str, match: re.Match) -> bool:
+def _theirs(text: str, match: re.Match, category: str) -> bool:
     """True if someone else's risk is told, not the reader's: a third person comes before the match in its
     clause (or the match is on their body) and the sentence does not name the reader ("my dad hits my mum
     and then me" is the reader's). The caller asks :func:`_may_be_theirs` of the whole question first."""
@@ -368,7 +374,13 @@ def _theirs(text: str, match: re.Match) -> bool:
     if any(m.group("first") for m in _PERSON_WORD.finditer(sentence)):
         return False
     before = _TELLING.sub(" ", text[left : match.start()])
+    # Suicide and self-harm wording may hold its own subject ("my best friend keeps saying she wants to die",
+    # "hurts herself"), not an owner ("have my dad's old rifle") or a body ("cut her wrist": see below); an
+    # abuse match's person is the one who harms, so only the words before it count.
+    inside = "" if category == "abuse" else _TELLING.sub(" ", match.group(0))
     return (any(m.group("third") for m in _PERSON_WORD.finditer(before))
+            or any(m.group("third") and not (_OWNER.fullmatch(m.group("third")) and not _CONTRACTED.match(inside, m.end()))
+                   for m in _PERSON_WORD.finditer(inside))
             or bool(_THEIR_BODY.search(match.group(0)) or _THEIR_BODY.match(text, match.end())))
 
 
@@ -413,7 +425,7 @@ def lexicon_level(
             if found and level == "risk" and may_be_theirs is None:
                 may_be_theirs = _may_be_theirs(text)
             if found and level == "risk" and (
-                    (may_be_theirs and all(_theirs(text, m) for m in found))
+                    (may_be_theirs and all(_theirs(text, m, category) for m in found))
                     or (category != "abuse" and (helper if helper is not None else bool(_HELPER.search(text)))
                         and all(_someone_elses(text, m) for m in found))):
                 past = past or category
