@@ -352,6 +352,9 @@ _ACUTE = re.compile(
 _READERS = re.compile(r"\bbetter\s+off\s+with(?:out)?\s+(?:me|another|a\s+(?:new|different|better))\b|\bwith(?:out)?\s+me\b"
                       r"|\b(?:maybe|perhaps|probably)\s+(?:they|she|he)(?:'re|'s|\s+(?:are|is))\s+right\b"
                       r"|\b(?:another|a\s+new|a\s+different|a\s+better)\s+(?:mum|mom|mother|dad|father|wife|husband|daughter|son)\b")
+# A story's people, in a sentence that does not name the reader, are not the reader.
+_FICTION = re.compile(r"\b(?:novel|short\s+story|story\s+i'?m\s+writing|screenplay|script|fan\s*fic\w*|my\s+book|character|protagonist"
+                      r"|narrator|plot)\b")
 _OWNER = re.compile(r"his|her|.*\b(?!(?:she|he)'s)\w+'s")  # "my dad's (rifle)": whose, not who
 _CONTRACTED = re.compile(r"\s+(?:been|got|gone|just|always|never|not|going|gonna|saying|talking|tried|trying|had|done"
                          r"|started|said|told|threatening|cutting|hurting)\b")  # "my son's (been)": who
@@ -373,6 +376,8 @@ def _theirs(text: str, match: re.Match, category: str) -> bool:
     sentence = _TELLING.sub(" ", text[s_left:s_right])
     if any(m.group("first") for m in _PERSON_WORD.finditer(sentence)):
         return False
+    if _FICTION.search(sentence):  # "writing a novel where the main character is thinking about suicide"
+        return True
     before = _TELLING.sub(" ", text[left : match.start()])
     # Suicide and self-harm wording may hold its own subject ("my best friend keeps saying she wants to die",
     # "hurts herself"), not an owner ("have my dad's old rifle") or a body ("cut her wrist": see below); an
