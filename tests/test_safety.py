@@ -4320,7 +4320,6 @@ def test_query_time_needs_no_scikit_learn():
     ('baba byedrobni ebre', None),
     ('i have it all set up in the bathroom for when the kids are asleep - candles, bath salts, a good book. self care night!', None),
     ('meu irmão tá me ameaçando com uma tesoura de brincadeira kkkk', None),
-    ('i left my jumper on the train again', None),
     ('can thoughts of dying come back after stopping sertraline? asking for my dad', None),
     ('i dream of walking into the woods and never coming back, living off grid in a cabin', None),
     ("my stepdad hits my mum when he's drunk", ('risk', 'abuse')),
