@@ -4368,6 +4368,9 @@ def test_a_helpers_question_about_someone_unnamed_is_the_subject(query, expected
     ("my novel's main character hurts herself to feel something", ("topic", "self_harm")),
     ("my friend burns herself and made me promise not to tell anyone", ("topic", "self_harm")),
     ("my friend burns herself and i burn myself too", ("risk", "self_harm")),
+    # Round 44: a story's character, in a sentence that does not name the reader, is someone else.
+    ("writing a novel where the main character is numb and thinking about suicide, how do i portray it", ("topic", "suicide")),
+    ("writing a novel about numbness and i'm thinking about suicide myself", ("risk", "suicide")),
     # ...and danger now keeps someone else's an alarm (the urgent wording is not all in the lexicon).
     ("my brother is locked in the bathroom and says he's going to end it", ("risk", "suicide")),
     ("my son told me he has a plan to end his life", ("risk", "suicide")),

@@ -353,8 +353,7 @@ _READERS = re.compile(r"\bbetter\s+off\s+with(?:out)?\s+(?:me|another|a\s+(?:new
                       r"|\b(?:maybe|perhaps|probably)\s+(?:they|she|he)(?:'re|'s|\s+(?:are|is))\s+right\b"
                       r"|\b(?:another|a\s+new|a\s+different|a\s+better)\s+(?:mum|mom|mother|dad|father|wife|husband|daughter|son)\b")
 # A story's people, in a sentence that does not name the reader, are not the reader.
-_FICTION = re.compile(r"\b(?:novel|short\s+story|story\s+i'?m\s+writing|screenplay|script|fan\s*fic\w*|my\s+book|character|protagonist"
-                      r"|narrator|plot)\b")
+_FICTION = re.compile(r"\b(?:novel|short\s+story|screenplay|script|fan\s*fic\w*|character|protagonist|narrator|plot)\b")
 _OWNER = re.compile(r"his|her|.*\b(?!(?:she|he)'s)\w+'s")  # "my dad's (rifle)": whose, not who
 _CONTRACTED = re.compile(r"\s+(?:been|got|gone|just|always|never|not|going|gonna|saying|talking|tried|trying|had|done"
                          r"|started|said|told|threatening|cutting|hurting)\b")  # "my son's (been)": who
