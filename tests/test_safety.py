@@ -4330,20 +4330,24 @@ def test_the_lexicon_alone_gives_levels(query, expected):
     assert (alert and (alert.level, alert.category)) == expected
 
 
-@pytest.mark.parametrize("query, expected", [
+@pytest.mark.parametrize("query, expected, helper", [
     # Someone unnamed, asked about by a helper: the subject.
-    ("how should a teacher respond if a student shows you fresh cuts", ("topic", "self_harm")),
-    ("how do i support a friend who tells me they're having suicidal thoughts", ("topic", "suicide")),
+    ("how should a teacher respond if a student shows you fresh cuts", ("topic", "self_harm"), True),
+    ("how do i support a friend who tells me they're having suicidal thoughts", ("topic", "suicide"), True),
     # The reader's own wording inside a helper's question stays theirs.
-    ("how can I help a friend who is self harming when I want to die too", ("risk", "suicide")),
-    ("i keep cutting myself, how do i talk to my mum about it", ("risk", "self_harm")),
+    ("how can I help a friend who is self harming when I want to die too", ("risk", "suicide"), True),
+    ("i keep cutting myself, how do i talk to my mum about it", ("risk", "self_harm"), False),
     # Abuse of the reader is never a helper's subject.
-    ("what should i do if my husband hits me", ("risk", "abuse")),
+    ("what should i do if my husband hits me", ("risk", "abuse"), False),
+    # Asking how to tell that someone is at risk is the subject; the reader's own wish beside it is not.
+    ("what are the signs that someone wants to kill themselves", ("topic", "suicide"), True),
+    ("abeg wetin be the warning signs say person dey think of suicide?", ("topic", "suicide"), True),
+    ("what are the signs that someone wants to die? i want to die too", ("risk", "suicide"), True),
 ])
-def test_a_helpers_question_about_someone_unnamed_is_the_subject(query, expected):
+def test_a_helpers_question_about_someone_unnamed_is_the_subject(query, expected, helper):
     alert = crisis_from_lexicon(query)
     assert (alert and (alert.level, alert.category)) == expected
-    assert asks_how_to_help(query) == (expected[0] == "topic" or "friend" in query)
+    assert asks_how_to_help(query) == helper
 
 
 @pytest.mark.parametrize("query, expected", [

@@ -292,6 +292,9 @@ _HELPER = re.compile(
     r"|speak\s+to|approach|ask|reach\s+out\s+to|respond\s+to|react\s+to|handle|check\s+on|look\s+after|protect)\s+" + _PERSON + r"\b"
     r"|\bhow\s+should\s+(?:a|the)\s+(?:\w+\s+)?(?:respond|react|handle\s+it)\b"
     r"|\bwhat\s+(?:should|do|can|could)\s+(?:i|we|you|a\s+\w+|parents|teachers)\s+do\s+(?:if|when|about)\s+" + _PERSON + r"\b"
+    # "what are the warning signs that someone is thinking of suicide" asks how to tell, about no one in particular.
+    r"|\b(?:warning\s+)?signs?\s+(?:that\s+|say\s+|of\s+|if\s+|when\s+)?(?:someone|somebody|a\s+person|person|people"
+    r"|a\s+(?:friend|teen|teenager|child|kid|student|loved\s+one))\b"
 )
 _FIRST_PERSON = re.compile(r"\b(i|i'?m|im|i'?ve|ive|i'?d|me|my|myself|mine)\b")
 _THIRD = re.compile(r"\b(she|he|her|his|him|herself|himself|they|them|their|themselves|student|pupil|friend|mate|son|daughter"
