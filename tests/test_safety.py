@@ -727,7 +727,7 @@ def test_query_time_needs_no_scikit_learn():
     ('she keeps beating them all the time at tennis', None),
     ('they are beating them again, 3-0 at half time', None),
     ("he's beating her every day", ('risk', 'abuse')),
-    ('her boyfriend hits her every day', ('risk', 'abuse')),
+    ('her boyfriend hits her every day', ('topic', 'abuse')),  # round 47: someone else's, by round 40's rule
     ('my coach touched me on the shoulder to correct my posture and it felt weird', None),
     ('my uncle touched me deeply with his speech, it was weird to cry', None),
     ('touch move rule: my chess coach touched them and then moved a different piece, is that wrong', None),
@@ -1098,7 +1098,7 @@ def test_query_time_needs_no_scikit_learn():
     ("her husband won't let her go out alone since the stroke, is he being over careful?", None),
     ("his girlfriend won't let him come out with us tonight because it's their anniversary", None),
     ('his girlfriend wont let him come out with us anymore', ('risk', 'abuse')),
-    ("her boyfriend won't let her see her friends", ('risk', 'abuse')),
+    ("her boyfriend won't let her see her friends", ('topic', 'abuse')),  # round 47: someone else's, by round 40's rule
     ('bro i had to kms in game to get out of the glitch', None),
     ('just kms and respawn at the checkpoint', None),
     ('you can kms in-game to reset the timer', None),
@@ -4576,6 +4576,10 @@ def test_a_helpers_question_about_someone_unnamed_is_the_subject(query, expected
     # Round 44: a story's character, in a sentence that does not name the reader, is someone else.
     ("writing a novel where the main character is numb and thinking about suicide, how do i portray it", ("topic", "suicide")),
     ("writing a novel about numbness and i'm thinking about suicide myself", ("risk", "suicide")),
+    # Round 47: the reader in another language is the reader, even beside "my boyfriend" ("ni", me, is
+    # inside the Swahili verb); someone else harmed stays theirs.
+    ("Sasa, my boyfriend ananichapa akilewa, then the next day he's so sweet.", ("risk", "abuse")),
+    ("my sister's husband hits her, how do i help her", ("topic", "abuse")),
     # ...and danger now keeps someone else's an alarm (the urgent wording is not all in the lexicon).
     ("my brother is locked in the bathroom and says he's going to end it", ("risk", "suicide")),
     ("my son told me he has a plan to end his life", ("risk", "suicide")),

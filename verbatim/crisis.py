@@ -334,7 +334,11 @@ _PERSON_WORD = re.compile(
     + _RELATION + r"(?:'?s)?|she|he(?!\s+\w+(?:ado|ido)\b)|her|him|his|she'?s|he'?s|herself|himself"
     r"|(?:main\s+)?(?:character|protagonist|narrator)s?)"
     r"|(?P<first>i|i'?m|im|i'?ve|ive|i'?d|i'?ll|me|my(?!\s+\w+'s\b)|myself|mine|we|us|our|ours|mi|anyone\s+else"
-    r"|anybody\s+else))\b")
+    r"|anybody\s+else"
+    # The reader in other languages: Tagalog "ako", Polish "mnie", Hindi "mujhe", French "moi", and the "ni"
+    # (me) inside a Swahili verb of harm ("ananichapa", he beats me), which has no word of its own.
+    r"|ako|akong|mnie|mujhe|mujhko|mera|meri|moi|(?:ana|ali|ame|hu|ata)ni(?:piga|chapa|tandika|tukana|umiza"
+    r"|kaba|sukuma|tishia|lazimisha|dhulumu|nyanyasa)\w*))\b")
 _TELLING = re.compile(
     r"\b(?:i|we)\s+(?:just\s+)?(?:think|thought|found|saw|noticed|suspect|know|knew|believe|heard|caught|discovered|realised"
     r"|realized|learned|learnt|worry|want\s+to\s+(?:help|support)|don'?t\s+(?:know|think|believe))\b"
@@ -364,6 +368,10 @@ _CONTRACTED = re.compile(r"\s+(?:been|got|gone|just|always|never|not|going|gonna
 _THEIR_BODY = re.compile(r"\s+(?:all\s+)?(?:on|over|up|along|across|down|in|into)\s+(?:her|his|(?:my|our)\s+" + _RELATION + r"'?s)\b")
 
 
+# An abuse match that ends on someone else names who is harmed, whoever it starts with.
+_THEIR_OBJECT = re.compile(r"\b(?:her|him|them)\s*$")
+
+
 def _may_be_theirs(text: str) -> bool:
     """False if anything in the question says danger now or makes the reader the one at risk."""
     return not (_ACUTE.search(text) or _READERS.search(text))
@@ -379,6 +387,8 @@ def _theirs(text: str, match: re.Match, category: str) -> bool:
     if any(m.group("first") for m in _PERSON_WORD.finditer(sentence)):
         return False
     if _FICTION.search(sentence):  # "writing a novel where the main character is thinking about suicide"
+        return True
+    if category == "abuse" and _THEIR_OBJECT.search(match.group(0)):  # "my sister's husband hits her"
         return True
     before = _TELLING.sub(" ", text[left : match.start()])
     # Suicide and self-harm wording may hold its own subject ("my best friend keeps saying she wants to die",
