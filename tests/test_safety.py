@@ -4678,6 +4678,9 @@ def test_a_helpers_question_about_someone_unnamed_is_the_subject(query, expected
     # inside the Swahili verb); someone else harmed stays theirs.
     ("Sasa, my boyfriend ananichapa akilewa, then the next day he's so sweet.", ("risk", "abuse")),
     ("my sister's husband hits her, how do i help her", ("topic", "abuse")),
+    # ...and "doing okay right now" is not danger now.
+    ("My girlfriend burns herself when she dissociates. She's doing okay right now. How can I support her?", ("topic", "self_harm")),
+    ("My girlfriend burns herself and she's bleeding right now. How can I help her?", ("risk", "self_harm")),
     # ...and danger now keeps someone else's an alarm (the urgent wording is not all in the lexicon).
     ("my brother is locked in the bathroom and says he's going to end it", ("risk", "suicide")),
     ("my son told me he has a plan to end his life", ("risk", "suicide")),
