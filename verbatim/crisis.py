@@ -350,7 +350,8 @@ _TELLING = re.compile(
 # read every way of saying it ("a couple look deep", "he's at his desk right now", "went offline"); "she's doing
 # okay right now" says the opposite.
 _ACUTE = re.compile(
-    r"\b(?:(?<!okay\s)(?<!ok\s)(?<!fine\s)(?<!well\s)(?<!better\s)(?<!stable\s)(?<!good\s)right\s+now|just\s+now|rn|at\s+the\s+moment|this\s+(?:minute|second)|won'?t\s+stop|bleed\w*|blood\w*"
+    r"\b(?:(?<!okay\s)(?<!ok\s)(?<!fine\s)(?<!well\s)(?<!better\s)(?<!stable\s)(?<!good\s)right\s+now"
+    r"|just\s+now|rn|at\s+the\s+moment|this\s+(?:minute|second)|won'?t\s+stop|bleed\w*|blood\w*"
     r"|spurting|deep|minutes?|offline|goodbye|said\s+bye|police|ambulance|999|911|112|a&e|hospital|overdos\w*|unconscious"
     r"|not\s+(?:answering|responding|breathing|picking\s+up)|picking\s+(?:her|him)\s+up|on\s+(?:the\s+)?(?:roof|bridge|ledge)"
     r"|trying\s+to\s+kill|going\s+to\s+(?:kill|jump|do\s+it|end\s+it)|(?:has|have|had|made|got)\s+a\s+plan|thought\s+about\s+how"
