@@ -4789,6 +4789,14 @@ def test_a_helpers_question_about_someone_unnamed_is_the_subject(query, expected
     # ...and danger now keeps someone else's an alarm (the urgent wording is not all in the lexicon).
     ("my brother is locked in the bathroom and says he's going to end it", ("risk", "suicide")),
     ("my son told me he has a plan to end his life", ("risk", "suicide")),
+    # Round 50: a plan after the sentence has put the person in care is a care plan; a plan of something, one
+    # the carer tells or one told before the care still says danger now.
+    ("Found out my daughter has been self-harming. She's under CAMHS now and has a plan. How do I support her?", ("topic", "self_harm")),
+    ("my son self harms, he is with a counsellor now and has a plan. how do i help at home?", ("topic", "self_harm")),
+    ("my daughter has been self-harming and she has a plan", ("risk", "self_harm")),
+    ("my daughter has been self-harming and has a plan, should i call her therapist", ("risk", "self_harm")),
+    ("my daughter has been self-harming, she is seeing a therapist who says she has a plan", ("risk", "self_harm")),
+    ("my son has been self-harming, he told his therapist he has a plan to end it", ("risk", "suicide")),
 ])
 def test_someone_elses_risk_without_danger_now_is_the_subject(query, expected):
     alert = crisis_from_lexicon(query)

@@ -374,9 +374,29 @@ _THEIR_BODY = re.compile(r"\s+(?:all\s+)?(?:on|over|up|along|across|down|in|into
 _THEIR_OBJECT = re.compile(r"\b(?:her|him|them)\s*$")
 
 
+# ...except a plan after the sentence has put the person in care: "she's under CAMHS now and has a plan" is a
+# care plan. A plan of something ("a plan to end it"), one told by the carer ("her therapist says she has a
+# plan") or one told before the care ("has a plan, should I call her therapist") still says danger now.
+_IN_CARE = re.compile(r"\b(?:under|seeing|sees|with|referred\s+to|working\s+with|in\s+touch\s+with)\s+(?:(?:the|a|her|his"
+                      r"|their|our|my)\s+)?(?:camhs|therap\w*|counsell?or\w*|psychiatr\w*|psycholog\w*|gp|doctor|nurse"
+                      r"|social\s+worker|care\s+(?:team|coordinator)|mental\s+health\s+team|treatment)\b")
+_PLAN_OF_WHAT = re.compile(r"\s+(?:to|for|of|on\s+how)\b")
+_TOLD = re.compile(r"\b(?:says?|said|told|tells|thinks?|thought|worried|warned|asked)\b")
+
+
+def _acute(text: str, match: re.Match) -> bool:
+    if not match.group(0).endswith("plan") or _PLAN_OF_WHAT.match(text, match.end()):
+        return True
+    start, _ = _sentence_span(text, match.start(), match.end())
+    care = None
+    for care in _IN_CARE.finditer(text, start, match.start()):
+        pass
+    return care is None or bool(_TOLD.search(text, care.end(), match.start()))
+
+
 def _may_be_theirs(text: str) -> bool:
     """False if anything in the question says danger now or makes the reader the one at risk."""
-    return not (_ACUTE.search(text) or _READERS.search(text))
+    return not (any(_acute(text, m) for m in _ACUTE.finditer(text)) or _READERS.search(text))
 
 
 def _theirs(text: str, match: re.Match, category: str) -> bool:
