@@ -374,9 +374,9 @@ _THEIR_BODY = re.compile(r"\s+(?:all\s+)?(?:on|over|up|along|across|down|in|into
 _THEIR_OBJECT = re.compile(r"\b(?:her|him|them)\s*$")
 
 
-# ...except a plan after the sentence has put the person in care: "she's under CAMHS now and has a plan" is a
-# care plan. A plan of something ("a plan to end it"), one told by the carer ("her therapist says she has a
-# plan") or one told before the care ("has a plan, should I call her therapist") still says danger now.
+# "Has a plan" in _ACUTE is danger now, except after the sentence has put the person in care: "she's under CAMHS
+# now and has a plan" is a care plan. A plan of something ("a plan to end it"), one told by the carer ("her
+# therapist says she has a plan") or one told before the care ("has a plan, should I call her therapist") is not.
 _IN_CARE = re.compile(r"\b(?:under|seeing|sees|with|referred\s+to|working\s+with|in\s+touch\s+with)\s+(?:(?:the|a|her|his"
                       r"|their|our|my)\s+)?(?:camhs|therap\w*|counsell?or\w*|psychiatr\w*|psycholog\w*|gp|doctor|nurse"
                       r"|social\s+worker|care\s+(?:team|coordinator)|mental\s+health\s+team|treatment)\b")
@@ -385,13 +385,12 @@ _TOLD = re.compile(r"\b(?:says?|said|told|tells|thinks?|thought|worried|warned|a
 
 
 def _acute(text: str, match: re.Match) -> bool:
+    """True if an _ACUTE match says danger now: every one does but a care plan."""
     if not match.group(0).endswith("plan") or _PLAN_OF_WHAT.match(text, match.end()):
         return True
     start, _ = _sentence_span(text, match.start(), match.end())
-    care = None
-    for care in _IN_CARE.finditer(text, start, match.start()):
-        pass
-    return care is None or bool(_TOLD.search(text, care.end(), match.start()))
+    cares = list(_IN_CARE.finditer(text, start, match.start()))
+    return not cares or bool(_TOLD.search(text, cares[-1].end(), match.start()))
 
 
 def _may_be_theirs(text: str) -> bool:
