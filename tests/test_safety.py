@@ -138,8 +138,8 @@ def test_a_passive_wish_inside_a_story_raises_an_alarm(checker, real_encoder):
     "been hiding the cuts on my wrists",
     "i've started giving my things away to friends",
     "some nights i hold the blade just to feel something",
-    pytest.param("i hurt my arms when the numbness gets bad", marks=pytest.mark.xfail(
-        strict=True, reason="round 40's classifier gives it 0.897 against its 0.90 alarm threshold (round 39's: alarm)")),
+    # (rounds 40 to 50's classifier gave it 0.897 against its 0.90 alarm threshold; round 51's alarms)
+    "i hurt my arms when the numbness gets bad",
     # (rounds 14 and 18 to 36's classifier missed "i keep picturing my own funeral and it feels like relief";
     # round 38's lexicon reads it itself)
     # (round 31's lexicon reads "i think about driving into the river on the way home most nights" itself)

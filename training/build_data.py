@@ -9,7 +9,9 @@ Sources (see training/DATA_CARD.md):
 - counsel-chat questions (MIT), labelled by us in training/labels_counsel_chat.json.
 - training/data/written.txt: examples we wrote from public warning-sign material (rounds 1 and 2);
   training/data/written_round3.txt: round 3, written by a session that never saw the evaluation sets.
-  training/data/written_round4.txt and written_round5.txt: rounds 4 and 5, the same way.
+  training/data/written_round4.txt and written_round5.txt: rounds 4 and 5, the same way;
+  training/data/written_round6.txt: round 51, ordinary numbness-and-coping questions each paired with a
+  near twin that carries risk, written the same way.
 - eval/crisis-blind/, eval/crisis-blind-2/ and eval/crisis-blind-N/ for N in TRAINED_BLIND_SETS (blind.jsonl):
   blind sets moved into training after their one scoring each; the next one stays locked in eval/.
 

@@ -50,6 +50,10 @@ DEV_MAX_BENIGN_ALARM = 0.03
 # such as "Just had my" raising the banner). Round 7's rate, rounded up, bounds them now.
 DEV_MAX_POST_BENIGN_ALARM = 0.05
 DEV_MAX_RISK_AS_URGENT = 0.10
+# ...and on the article's own answerable questions (eval/*.jsonl, kind "answer"; not blind, 160 of them):
+# issue 10's bound. Round 51: without it, the thresholds the bounds above allow (whole 0.80) raised the
+# banner on 4 of them ("i drink so i dont have to feel anything"), where round 50's raised 2.
+ANSWERABLE_MAX_ALARM = 0.02
 # The topic line is calm, but on an ordinary question it is noise that points at suicide or abuse: with
 # the gap rule alone, round 3 put it at 0.30, and 11 of the 40 answerable questions of eval/dev.jsonl
 # ("what is emotional blunting", "self-awareness and resilience") got a self-harm or suicide line.
@@ -81,7 +85,7 @@ PROTOTYPE_DUPLICATE = 0.95
 # Round 28: the distinct ones at 0.95 did not fit; at 0.90, 7,774 did. Round 29: 0.87, 7,765; round 30: 0.85,
 # 7,785; round 31 (two blind sets in): 0.82, 7,791; round 32: 0.80, 7,735. Round 32 also tried a budget of
 # 15,600 (all 9,079 distinct at 0.95): dev recall 0.880 (C 1) and 0.877 (C 2) against 0.876 and 0.885 at
-# 0.80, benign alarms 1.4% either way: no gain for twice the vote's reads, so the budget stays. Round 33: 0.79, 7,778; round 34: 0.78, 7,800; round 35: 0.76, 7,681; round 36: 0.75, 7,681; round 38 (round 37 was not retrained): 0.73, 7,648; round 39: 0.73, 7,789; round 40 (relabelled data): 0.72, 7,721; round 41: 0.71, 7,670; round 43: 0.70, 7,685; round 45: 0.69, 7,638; round 47: 0.68, 7,587; round 49: 0.68, 7,763.
+# 0.80, benign alarms 1.4% either way: no gain for twice the vote's reads, so the budget stays. Round 33: 0.79, 7,778; round 34: 0.78, 7,800; round 35: 0.76, 7,681; round 36: 0.75, 7,681; round 38 (round 37 was not retrained): 0.73, 7,648; round 39: 0.73, 7,789; round 40 (relabelled data): 0.72, 7,721; round 41: 0.71, 7,670; round 43: 0.70, 7,685; round 45: 0.69, 7,638; round 47: 0.68, 7,587; round 49: 0.68, 7,763; round 51 (posts in training): 0.67, 7,658.
 PROTOTYPE_BUDGET = 7_800
 # Examples written the way readers type (rounds 3 and 4, and the blind sets moved in after their one
 # scoring: LATE_SOURCES) weigh this much in the level regression, the older sources 1. Round 4, on the dev
@@ -92,9 +96,12 @@ LATE_WEIGHT = 3.0
 # writer's own, current risk): our written examples, counsel-chat questions labelled one by one, the
 # short phrases and the lexicon's phrases. The Reddit and RallyPoint posts carry weak, post-level
 # labels (the forum; "mentions suicidal thoughts or behaviour", past ones included) and are long
-# stories, not questions: they are reported apart, and left out of training, because with them the
-# dev recall at the same alarm rate was lower (0.70 against 0.77 when this was decided; --with-posts
-# puts them back).
+# stories, not questions: they are reported apart. Until round 50 they were left out of training (when
+# that was decided, in round 3, dev recall at the same alarm rate was 0.70 with them against 0.77
+# without). Round 51 measured it again on round 49's data: at the same rate of alarms on the dev
+# posts, dev recall was 0.90-0.93 with them against 0.88 without, and the real posts and questions of
+# eval/reddit/dev and eval/counsel-chat/dev raised 5 alarms in 201 benign ones against 6 (at thresholds
+# 0.86 and 0.90), so they are in; --without-posts leaves them out.
 TARGET_SOURCES = {"written", "counsel_chat", "ct_phrases", "ct_srl", "written3", "crisis_blind1", "written4",
                   "crisis_blind2", "written5", *(f"crisis_blind{n}" for n in TRAINED_BLIND_SETS)}
 POST_SOURCES = {"ct_rallypoint", "ct_reddit27"}
@@ -102,6 +109,12 @@ POST_SOURCES = {"ct_rallypoint", "ct_reddit27"}
 
 def load_examples() -> list[dict]:
     return [json.loads(line) for line in (HERE / "data" / "examples.jsonl").read_text("utf-8").splitlines()]
+
+
+def answerable_questions() -> list[dict]:
+    """The article's answerable questions of eval/ (the top-level sets), as benign rows."""
+    return [{"text": q["query"], "level": "none"} for path in sorted((ROOT / "eval").glob("*.jsonl"))
+            for q in map(json.loads, path.read_text("utf-8").splitlines()) if q["kind"] == "answer"]
 
 
 def featurise(rows: list[dict]) -> tuple[np.ndarray, list[list[tuple[str, np.ndarray]]]]:
@@ -290,14 +303,16 @@ class _Replay:
         return (self.lex >= 2) | whole | part
 
 
-def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None) -> dict:
+def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None, answerable=None) -> dict:
     """Pick thresholds on dev: the most recall with benign alarms <= 3% (and on the dev posts, if given,
-    <= DEV_MAX_POST_BENIGN_ALARM), then urgent, then topic."""
+    <= DEV_MAX_POST_BENIGN_ALARM; on the article's answerable questions, if given, <= ANSWERABLE_MAX_ALARM),
+    then urgent, then topic."""
     replay = _Replay(rows, X, parts, clf)
     lex, pw, pp, deny_p, truth = replay.lex, replay.pw, replay.pp, replay.deny_p, replay.truth
     pos, ben, urg, risk = truth >= 2, truth <= 1, truth == 3, truth == 2
     alarm_rank = replay.alarm_rank
     post_replay = _Replay(*posts, clf) if posts is not None and len(posts[0]) else None
+    answer_replay = _Replay(*answerable, clf) if answerable is not None and len(answerable[0]) else None
 
     grid = np.round(np.arange(0.30, 0.99, 0.02), 2)
     best = None
@@ -311,6 +326,8 @@ def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None) -> dict
             continue
         if post_replay is not None and (post_replay.truth <= 1).any() and \
                 post_replay.alarms(a_whole, a_part)[post_replay.truth <= 1].mean() > DEV_MAX_POST_BENIGN_ALARM:
+            continue
+        if answer_replay is not None and answer_replay.alarms(a_whole, a_part).mean() > ANSWERABLE_MAX_ALARM:
             continue
         if best is None or (rec, -fa) > best[0]:
             best = ((rec, -fa), a_whole, a_part)
@@ -378,14 +395,14 @@ def export(clf: CrisisClassifier, meta: dict, duplicate_cosine: float = PROTOTYP
 def main() -> None:
     parser = argparse.ArgumentParser(description="Train the crisis classifier (see the module docstring).")
     parser.add_argument("--final", action="store_true", help="also score the locked test part (do this once)")
-    parser.add_argument("--with-posts", action="store_true", help="train on the Reddit and RallyPoint posts too")
+    parser.add_argument("--without-posts", action="store_true", help="leave the Reddit and RallyPoint posts out of training")
     parser.add_argument("--blend", type=float, default=BLEND, help="weight of the regression against the prototypes")
     parser.add_argument("--c", type=float, nargs="+", default=C_GRID, help="regularisation values to try")
     parser.add_argument("--late-weight", type=float, default=LATE_WEIGHT, help="weight of LATE_SOURCES in the level regression")
     args = parser.parse_args()
     rows = load_examples()
     split = {s: [r for r in rows if r["split"] == s] for s in ("train", "dev", "test")}
-    if not args.with_posts:
+    if args.without_posts:
         split["train"] = [r for r in split["train"] if r["source"] not in POST_SOURCES]
     target_dev = [r for r in split["dev"] if r["source"] in TARGET_SOURCES]
     print({s: Counter(r["level"] for r in v) for s, v in split.items()})
@@ -394,6 +411,8 @@ def main() -> None:
     Xtd, Ptd = featurise(target_dev)
     post_dev = [r for r in split["dev"] if r["source"] in POST_SOURCES]
     Xpd, Ppd = featurise(post_dev)
+    answerable = answerable_questions()
+    Xan, Pan = featurise(answerable)
 
     best = None
     # Prototypes: the whole-text vectors of the training examples (target sources; posts never).
@@ -405,7 +424,8 @@ def main() -> None:
     for C in args.c:
         level, category = fit(Xtr, split["train"], Ptr, C, vectorisers, args.late_weight)
         untuned = to_classifier(level, category, {}, proto_X, proto_rows, args.blend, vectorisers)
-        thresholds = choose_thresholds(target_dev, Xtd, Ptd, untuned, posts=(post_dev, Xpd, Ppd))
+        thresholds = choose_thresholds(target_dev, Xtd, Ptd, untuned, posts=(post_dev, Xpd, Ppd),
+                                       answerable=(answerable, Xan, Pan))
         clf = to_classifier(level, category, thresholds, proto_X, proto_rows, args.blend, vectorisers)
         dev = scores(target_dev, predict(target_dev, Xtd, Ptd, clf))
         key = (dev["recall_risk_urgent"], dev["urgent_as_urgent"], -dev["benign_alarm"])
@@ -417,7 +437,7 @@ def main() -> None:
     dev_report = report(split["dev"], predict(split["dev"], Xdv, Pdv, clf))
     dev_report["target_sources"] = scores(target_dev, predict(target_dev, Xtd, Ptd, clf))
     figures = json.loads(FIGURES.read_text("utf-8")) if FIGURES.is_file() else {}
-    figures.update({"C": C, "posts_in_training": args.with_posts, "examples_sha256": digest, "dev": dev_report,
+    figures.update({"C": C, "posts_in_training": not args.without_posts, "examples_sha256": digest, "dev": dev_report,
                     "dev_lexicon_only": scores(target_dev, predict(target_dev, Xtd, Ptd, None))})
     if args.final:
         test = split["test"]
@@ -429,7 +449,7 @@ def main() -> None:
         lex = predict(test, Xte, Pte, None)
         figures["test_lexicon_only"] = scores([test[i] for i in target], [lex[i] for i in target])
     export(clf, {"C": C, "trained_on": "training/data/examples.jsonl", "examples_sha256": digest,
-                 "posts_in_training": args.with_posts, "train_size": len(split["train"])}, duplicate_cosine)
+                 "posts_in_training": not args.without_posts, "train_size": len(split["train"])}, duplicate_cosine)
     FIGURES.write_text(json.dumps(figures, indent=1) + "\n", "utf-8")
     print(json.dumps({k: figures[k] for k in figures if k.startswith(("dev", "test"))}, indent=1))
     assert EMBEDDING_DIM == clf.dim
