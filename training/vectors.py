@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +34,11 @@ def encode_cached(texts: list[str], encoder=None, batch: int = 64) -> np.ndarray
                 known[_key(t)] = v
             if (i // batch) % 10 == 9 or i + batch >= len(missing):
                 keys = list(known)
-                np.savez(store, keys=np.array(keys), vectors=np.stack([known[k] for k in keys]).astype(np.float32))
+                # Written beside and renamed into place: two training runs sharing the cache once wrote
+                # into the same file at the same time and left keys and vectors out of step.
+                partial = store.with_name(f"store.{os.getpid()}.tmp")
+                with partial.open("wb") as f:
+                    np.savez(f, keys=np.array(keys), vectors=np.stack([known[k] for k in keys]).astype(np.float32))
+                os.replace(partial, store)
                 print(f"encoded {min(i + batch, len(missing))}/{len(missing)}", flush=True)
     return np.stack([known[_key(t)] for t in texts]).astype(np.float32)
