@@ -58,6 +58,11 @@ ANSWERABLE_MAX_ALARM = 0.02
 # the gap rule alone, round 3 put it at 0.30, and 11 of the 40 answerable questions of eval/dev.jsonl
 # ("what is emotional blunting", "self-awareness and resilience") got a self-harm or suicide line.
 DEV_MAX_NONE_AS_TOPIC = 0.02
+# The sentence threshold is what finds risk told in one sentence of a long story, and the dev texts, short
+# for the most part, barely measure that: round 52's bounds chose 0.94 for it (0.78 for the whole), and a
+# razor kept "for the bad nights", one sentence of a long wedding question, no longer alarmed
+# (tests/test_safety.py). Until round 50 it was 0.90; it may not rise above that.
+PART_MAX_ALARM = 0.90
 C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 # Word 1-2-grams and character 2-5-grams within words (TF-IDF, seen in at least two training texts),
 # beside the vector in the level regression. On dev (target sources, whole text, regression alone,
@@ -102,11 +107,11 @@ LATE_WEIGHT = 3.0
 # posts, dev recall was 0.90-0.93 with them against 0.88 without, and the real posts and questions of
 # eval/reddit/dev and eval/counsel-chat/dev raised 5 alarms in 201 benign ones against 6 (at thresholds
 # 0.86 and 0.90), so they are in; --without-posts leaves them out.
-# written6 (round 51) is missing here by oversight: it trains the regression but gives no prototypes and no dev
-# texts. Round 52 added it (with blind set 52) and was not adopted: the bounds then chose a sentence threshold of
-# 0.94, and a razor hidden "for the bad nights" in one sentence of a long question no longer alarmed.
+# written6 (round 51) was missing here by oversight until round 53: in round 51 it trained the regression but
+# gave no prototypes and no dev texts.
 TARGET_SOURCES = {"written", "counsel_chat", "ct_phrases", "ct_srl", "written3", "crisis_blind1", "written4",
-                  "crisis_blind2", "written5", *(f"crisis_blind{n}" for n in TRAINED_BLIND_SETS)}
+                  "crisis_blind2", "written5", "written6", "written7",
+                  *(f"crisis_blind{n}" for n in TRAINED_BLIND_SETS)}
 POST_SOURCES = {"ct_rallypoint", "ct_reddit27"}
 
 
@@ -320,7 +325,7 @@ def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None, answera
     grid = np.round(np.arange(0.30, 0.99, 0.02), 2)
     best = None
     for a_whole, a_part in itertools.product(grid, grid):
-        if a_part < a_whole:
+        if a_part < a_whole or a_part > PART_MAX_ALARM:
             continue  # a sentence alone must be at least as sure as the whole question
         alarm = replay.alarms(a_whole, a_part)
         fa = alarm[ben].mean()
