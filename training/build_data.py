@@ -14,7 +14,8 @@ Sources (see training/DATA_CARD.md):
   near twin that carries risk, written the same way; training/data/written_round7.txt: round 53, the same
   way, most of them about abuse, told in passing or in other languages.
 - eval/crisis-blind/, eval/crisis-blind-2/ and eval/crisis-blind-N/ for N in TRAINED_BLIND_SETS (blind.jsonl):
-  blind sets moved into training after their one scoring each; the next one stays locked in eval/.
+  blind sets moved into training after their one scoring each; the ones scored since, and the next one, locked
+  and unread, stay in eval/ only.
 
 Writes training/data/examples.jsonl: {"text", "level", "category", "source", "split"}, where level is
 none/topic/risk/urgent and split is train/dev/test. The split is a hash of the text (so about

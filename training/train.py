@@ -61,7 +61,8 @@ DEV_MAX_NONE_AS_TOPIC = 0.02
 # The sentence threshold is what finds risk told in one sentence of a long story, and the dev texts, short
 # for the most part, barely measure that: round 52's bounds chose 0.94 for it (0.78 for the whole), and a
 # razor kept "for the bad nights", one sentence of a long wedding question, no longer alarmed
-# (tests/test_safety.py). Until round 50 it was 0.90; it may not rise above that.
+# (tests/test_safety.py). Until round 50 it was 0.90; it may not rise above that (nor, since a sentence must be
+# at least as sure as the whole, may the whole question's).
 PART_MAX_ALARM = 0.90
 C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 # Word 1-2-grams and character 2-5-grams within words (TF-IDF, seen in at least two training texts),
@@ -326,7 +327,7 @@ def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None, answera
     best = None
     for a_whole, a_part in itertools.product(grid, grid):
         if a_part < a_whole or a_part > PART_MAX_ALARM:
-            continue  # a sentence alone must be at least as sure as the whole question
+            continue  # a sentence alone must be at least as sure as the whole question; and see PART_MAX_ALARM
         alarm = replay.alarms(a_whole, a_part)
         fa = alarm[ben].mean()
         rec = alarm[pos].mean()
