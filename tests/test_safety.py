@@ -4,6 +4,7 @@ Level tests use the real model, as the search does. The held-out figures of the 
 docs/crisis.md; these tests pin clear cases and the contracts the search and the page rely on.
 """
 
+import dataclasses
 import json
 import logging
 import re
@@ -209,10 +210,12 @@ def test_prototype_votes_are_the_mean_of_each_levels_nearest_prototypes():
 def _decisions_from_blend(clf, vectors, texts, wholes):
     """The levels as the full blend decides them: every row's prototype vote computed."""
     p = clf.probabilities(vectors, texts)
+    alarm = p[:, 2] + p[:, 3]
+    joint = clf.thresholds.get("joint", {}).get("alarm") if wholes == 1 and len(p) > 1 else None
     out = []
     for i, row in enumerate(p):
         t = clf.thresholds["whole" if i < wholes else "part"]
-        if row[2] + row[3] >= t["alarm"]:
+        if alarm[i] >= t["alarm"] or (i == 0 and joint is not None and alarm[0] + alarm[1:].max() >= joint):
             out.append("urgent" if row[3] >= t["urgent"] else "risk")
         else:
             out.append("topic" if row[1] >= t["topic"] else None)
@@ -242,6 +245,53 @@ def test_skipping_the_prototype_vote_never_changes_a_decision(real_encoder):
         assert decided == _decisions_from_blend(clf, near, None, wholes)
         seen |= set(decided)
     assert seen == {None, "topic", "risk", "urgent"}  # the cases reach every decision
+
+
+LONG_QUESTIONS = [
+    "Is numbness a side effect of sertraline? I started it in March. My sister says I seem flat. "
+    "Some nights I think everyone would be better off if I just wasn't here. Should I ask my GP to switch?",
+    "Why do I feel nothing at work anymore? I used to love my job. Now I just sit there. "
+    "Is this burnout or depression?",
+    "How do I tell my partner I feel numb? We have been together six years. He is kind. "
+    "I don't want him to think it is his fault.",
+    "My dad drinks every night. When he gets angry he throws things at me. I feel nothing about it now. "
+    "Is that normal?",
+]
+
+
+@pytest.mark.parametrize("joint", [None, 1.0, 1.3, 1.6])
+def test_the_joint_rule_skips_no_vote_it_needs(real_encoder, joint):
+    # A question alarms jointly when its alarm plus its best sentence's reaches thresholds["joint"]. The
+    # prototype vote is skipped only where the bound proves it cannot matter, with or without the joint
+    # rule, and whatever the trained threshold (tried here at several).
+    clf = load_classifier()
+    thresholds = {k: v for k, v in clf.thresholds.items() if k != "joint"}
+    if joint is not None:
+        thresholds["joint"] = {"alarm": joint}
+    clf = dataclasses.replace(clf, thresholds=thresholds)
+    for question in LONG_QUESTIONS:
+        texts = [question, *split_parts(question)]
+        assert len(texts) > 2
+        vectors = real_encoder.encode(texts)
+        assert clf.decide_question(vectors, texts, wholes=1) == _decisions_from_blend(clf, vectors, texts, 1)
+
+
+def test_the_joint_rule_raises_a_question_neither_half_raises_alone(real_encoder):
+    clf = load_classifier()
+    question = LONG_QUESTIONS[0]
+    texts = [question, *split_parts(question)]
+    vectors = real_encoder.encode(texts)
+    p = clf.probabilities(vectors, texts)
+    alarm = p[:, 2] + p[:, 3]
+    below = {k: {**v, "alarm": 0.999} if k in ("whole", "part") else v for k, v in clf.thresholds.items()
+             if k != "joint"}  # neither the question nor any sentence alarms on its own
+    plain = dataclasses.replace(clf, thresholds=below)
+    assert plain.decide_question(vectors, texts)[0] in (None, "topic")
+    reached = float(alarm[0] + alarm[1:].max())
+    assert dataclasses.replace(clf, thresholds={**below, "joint": {"alarm": reached - 1e-3}}).decide_question(
+        vectors, texts)[0] in ("risk", "urgent")
+    assert dataclasses.replace(clf, thresholds={**below, "joint": {"alarm": reached + 1e-3}}).decide_question(
+        vectors, texts)[0] in (None, "topic")
 
 
 def test_query_time_needs_no_scikit_learn():

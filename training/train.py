@@ -64,6 +64,14 @@ DEV_MAX_NONE_AS_TOPIC = 0.02
 # (tests/test_safety.py). Until round 50 it was 0.90; it may not rise above that (nor, since a sentence must be
 # at least as sure as the whole, may the whole question's).
 PART_MAX_ALARM = 0.90
+# The joint rule (CrisisClassifier.decide_question): a question alarms when its own alarm probability plus its
+# most alarming sentence's reaches this, though neither reaches its threshold. Round 56 added it for the
+# commonest miss of blind sets 53 to 57 (already scored): risk told in one sentence of a longer question left
+# the question at 0.71-0.79 and the sentence at 0.66-0.81 against thresholds of 0.82 (round 55). Tried on dev
+# with the other alarm thresholds and kept only if it adds recall within the same bounds; the sentence must
+# bring at least JOINT_MIN_PART, so that the whole question alone never alarms under its own threshold.
+JOINT_GRID = tuple(np.round(np.arange(1.10, 1.72, 0.04), 2))
+JOINT_MIN_PART = 0.40
 C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 # Word 1-2-grams and character 2-5-grams within words (TF-IDF, seen in at least two training texts),
 # beside the vector in the level regression. On dev (target sources, whole text, regression alone,
@@ -298,15 +306,18 @@ class _Replay:
                                       for dw, ds, a in zip(self.deny_w, self.part_denies_whole, self.part_alarm)],
                                      dtype=bool)
         self.truth = np.array([_RANK.get(r["level"] if r["level"] != "none" else None) for r in rows])
+        self.whole_alarm = self.pw[:, 2] + self.pw[:, 3]
+        # The most alarming sentence of each question: any (the joint rule), and any that does not deny.
+        self.best_part = np.array([a.max() if len(a) else -np.inf for a in self.part_alarm])
+        self.best_standing_part = np.array([a[~d].max() if (~d).any() else -np.inf
+                                            for a, d in zip(self.part_alarm, self.deny_p)])
 
-    def alarm_rank(self, a_whole, a_part):
-        whole = ((self.pw[:, 2] + self.pw[:, 3]) >= a_whole) & ~self.whole_denied
-        part = np.array([bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & ~d).any())
-                         for p, d in zip(self.pp, self.deny_p)], dtype=bool)
-        return whole, part
+    def alarm_rank(self, a_whole, a_part, joint=np.inf):
+        whole = ((self.whole_alarm >= a_whole) | (self.whole_alarm + self.best_part >= joint)) & ~self.whole_denied
+        return whole, self.best_standing_part >= a_part
 
-    def alarms(self, a_whole, a_part):
-        whole, part = self.alarm_rank(a_whole, a_part)
+    def alarms(self, a_whole, a_part, joint=np.inf):
+        whole, part = self.alarm_rank(a_whole, a_part, joint)
         return (self.lex >= 2) | whole | part
 
 
@@ -323,27 +334,28 @@ def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None, answera
 
     grid = np.round(np.arange(0.30, 0.99, 0.02), 2)
     best = None
-    for a_whole, a_part in itertools.product(grid, grid[grid <= PART_MAX_ALARM]):
-        if a_part < a_whole:
+    # The joint threshold is tried off first, so that it is used only where it adds recall within the bounds.
+    for joint, a_whole, a_part in itertools.product((np.inf, *JOINT_GRID), grid, grid[grid <= PART_MAX_ALARM]):
+        if a_part < a_whole or joint < a_whole + JOINT_MIN_PART:
             continue  # a sentence alone must be at least as sure as the whole question
-        alarm = replay.alarms(a_whole, a_part)
+        alarm = replay.alarms(a_whole, a_part, joint)
         fa = alarm[ben].mean()
         rec = alarm[pos].mean()
         if fa > DEV_MAX_BENIGN_ALARM:
             continue
         if post_replay is not None and (post_replay.truth <= 1).any() and \
-                post_replay.alarms(a_whole, a_part)[post_replay.truth <= 1].mean() > DEV_MAX_POST_BENIGN_ALARM:
+                post_replay.alarms(a_whole, a_part, joint)[post_replay.truth <= 1].mean() > DEV_MAX_POST_BENIGN_ALARM:
             continue
-        if answer_replay is not None and answer_replay.alarms(a_whole, a_part).mean() > ANSWERABLE_MAX_ALARM:
+        if answer_replay is not None and answer_replay.alarms(a_whole, a_part, joint).mean() > ANSWERABLE_MAX_ALARM:
             continue
         if best is None or (rec, -fa) > best[0]:
-            best = ((rec, -fa), a_whole, a_part)
+            best = ((rec, -fa), a_whole, a_part, joint)
     if best is None:  # nothing meets the bounds: the classifier is all but off, and that must be seen
         print("warning: no thresholds keep benign alarms within the bounds; alarm thresholds set to 0.99",
               file=sys.stderr)
-    _, a_whole, a_part = best or (None, 0.99, 0.99)
+    _, a_whole, a_part, joint = best or (None, 0.99, 0.99, np.inf)
 
-    whole, part = alarm_rank(a_whole, a_part)
+    whole, part = alarm_rank(a_whole, a_part, joint)
     best_u = None
     for u in grid:
         is_urgent = (lex == 3) | (whole & (pw[:, 3] >= u)) | np.array(
@@ -362,8 +374,11 @@ def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None, answera
         if is_topic[none_rows].mean() <= DEV_MAX_NONE_AS_TOPIC and (best_t is None or gain > best_t[0]):
             best_t = (gain, t)
     best_t = best_t or (None, 1.01)
-    return {"whole": {"alarm": float(a_whole), "urgent": float(u), "topic": float(best_t[1])},
-            "part": {"alarm": float(a_part), "urgent": float(u), "topic": 1.01}}
+    thresholds = {"whole": {"alarm": float(a_whole), "urgent": float(u), "topic": float(best_t[1])},
+                  "part": {"alarm": float(a_part), "urgent": float(u), "topic": 1.01}}
+    if np.isfinite(joint):
+        thresholds["joint"] = {"alarm": float(joint)}
+    return thresholds
 
 
 def export(clf: CrisisClassifier, meta: dict, duplicate_cosine: float = PROTOTYPE_DUPLICATE) -> None:
@@ -388,7 +403,8 @@ def export(clf: CrisisClassifier, meta: dict, duplicate_cosine: float = PROTOTYP
             "category_w/category_b (categories x dim); softmax over levels. A vector raises an alarm when "
             "p(risk)+p(urgent) >= alarm, urgent when p(urgent) >= urgent as well, topic when p(topic) >= "
             "topic. 'whole' applies to the question, 'part' to each of its sentences (parts never say topic "
-            "alone). With 'prototypes' (prototypes/prototype_levels in the npz, float16, unit length), the "
+            "alone); with 'joint', the question alarms too when its p(risk)+p(urgent) plus its most alarming "
+            "sentence's reaches joint's alarm. With 'prototypes' (prototypes/prototype_levels in the npz, float16, unit length), the "
             "level probabilities are blend x softmax(regression) + (1 - blend) x softmax(beta x per-level mean "
             "cosine similarity of the k nearest prototypes). With 'ngrams', the regression also reads the "
             "text's TF-IDF word and character n-grams (vocabularies and idf in the npz, weights ngram_w, "

@@ -676,15 +676,29 @@ class CrisisClassifier:
         questions (their thresholds), the rest its sentences (theirs). One call, not two: the
         prototype search and the n-grams cost per call as much as per row at this size. (A batch's
         products may round differently from one row's in the last bit; the thresholds of round 6
-        were chosen through this path.)"""
+        were chosen through this path.)
+
+        One question with its sentences (``wholes`` 1) may also alarm jointly: when the whole question's
+        alarm probability plus its most alarming sentence's reaches ``thresholds["joint"]["alarm"]``, the
+        whole question alarms, though neither reaches its own threshold. Risk told in one sentence of a
+        long story leaves both halfway ("Some days I'm fairly sure everyone would manage fine if I simply
+        stopped being around": 0.66 for the sentence, 0.76 for the question, round 55)."""
         vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
         ix = {name: i for i, name in enumerate(self.levels)}
+        joint = self.thresholds.get("joint", {}).get("alarm") if wholes == 1 and len(vectors) > 1 else None
         p = self.regression_probabilities(vectors, texts)
         if self.prototypes is not None and self.blend < 1.0 and len(vectors):
             # The vote adds at most (1 - blend) to any level. When even that cannot lift a row to a
             # threshold (an ordinary question: most of them), its decision is None either way, and
             # the prototype search, a third of the check, is skipped. Same decisions, by the bound.
             rows = [i for i, row in enumerate(p) if self._vote_may_decide(row, i < wholes, ix)]
+            if joint is not None:
+                # ...and when it cannot lift the question and a sentence together to the joint threshold:
+                # a row skipped here has an alarm below what the joint needs, whatever the other's is.
+                bound = self._alarm_bound(p, ix)
+                # The question's partner is its best sentence; a sentence's is the question.
+                partner = np.r_[bound[1:].max(), np.full(len(p) - 1, bound[0])]
+                rows = sorted({*rows, *np.flatnonzero(bound + partner >= joint).tolist()})
             p = self.blend * p
             if rows:
                 p[rows] += (1.0 - self.blend) * self.prototype_probabilities(vectors[rows])
@@ -692,13 +706,17 @@ class CrisisClassifier:
         out: list[str | None] = []
         for i, (row, a) in enumerate(zip(p, alarm)):
             t = self.thresholds["whole" if i < wholes else "part"]
-            if a >= t["alarm"]:
+            if a >= t["alarm"] or (i == 0 and joint is not None and a + alarm[1:].max() >= joint):
                 out.append("urgent" if row[ix["urgent"]] >= t["urgent"] else "risk")
             elif row[ix["topic"]] >= t["topic"]:
                 out.append("topic")
             else:
                 out.append(None)
         return out
+
+    def _alarm_bound(self, regression: np.ndarray, ix: dict[str, int]) -> np.ndarray:
+        """Each row's largest possible alarm probability, whatever the prototype vote says."""
+        return self.blend * (regression[:, ix["risk"]] + regression[:, ix["urgent"]]) + 1.0 - self.blend + 1e-6
 
     def _vote_may_decide(self, regression: np.ndarray, whole: bool, ix: dict[str, int]) -> bool:
         """True unless the row stays below every threshold whatever the prototype vote says."""
