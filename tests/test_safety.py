@@ -211,7 +211,7 @@ def _decisions_from_blend(clf, vectors, texts, wholes):
     """The levels as the full blend decides them: every row's prototype vote computed."""
     p = clf.probabilities(vectors, texts)
     alarm = p[:, 2] + p[:, 3]
-    joint = clf.thresholds.get("joint", {}).get("alarm") if wholes == 1 and len(p) > 1 else None
+    joint = clf.thresholds.get("joint", {}).get("alarm") if wholes == 1 and len(p) > 2 else None
     out = []
     for i, row in enumerate(p):
         t = clf.thresholds["whole" if i < wholes else "part"]
@@ -276,22 +276,32 @@ def test_the_joint_rule_skips_no_vote_it_needs(real_encoder, joint):
         assert clf.decide_question(vectors, texts, wholes=1) == _decisions_from_blend(clf, vectors, texts, 1)
 
 
-def test_the_joint_rule_raises_a_question_neither_half_raises_alone(real_encoder):
+def test_the_joint_rule_raises_a_question_neither_half_raises_alone_and_keeps_the_votes_it_needs(real_encoder):
+    # Thresholds no row can reach alone even with every prototype vote (each above the row's bound), and a
+    # joint threshold just under what the question and its best sentence reach with their votes: only the
+    # joint rule can alarm, and only if the two votes it turns on are computed, not skipped.
     clf = load_classifier()
     question = LONG_QUESTIONS[0]
     texts = [question, *split_parts(question)]
     vectors = real_encoder.encode(texts)
+    regression = clf.regression_probabilities(vectors, texts)
+    without_vote = clf.blend * (regression[:, 2] + regression[:, 3])
+    bound = without_vote + (1.0 - clf.blend)
     p = clf.probabilities(vectors, texts)
     alarm = p[:, 2] + p[:, 3]
-    below = {k: {**v, "alarm": 0.999} if k in ("whole", "part") else v for k, v in clf.thresholds.items()
-             if k != "joint"}  # neither the question nor any sentence alarms on its own
-    plain = dataclasses.replace(clf, thresholds=below)
-    assert plain.decide_question(vectors, texts)[0] in (None, "topic")
-    reached = float(alarm[0] + alarm[1:].max())
-    assert dataclasses.replace(clf, thresholds={**below, "joint": {"alarm": reached - 1e-3}}).decide_question(
-        vectors, texts)[0] in ("risk", "urgent")
-    assert dataclasses.replace(clf, thresholds={**below, "joint": {"alarm": reached + 1e-3}}).decide_question(
-        vectors, texts)[0] in (None, "topic")
+    best = 1 + int(np.argmax(alarm[1:]))
+    reached = float(alarm[0] + alarm[best])
+    assert without_vote[0] + without_vote[1:].max() < reached - 0.01  # the votes are what reaches it
+    alone = {"whole": {"alarm": float(bound[0]) + 0.01, "urgent": 0.5, "topic": 1.01},
+             "part": {"alarm": float(bound[1:].max()) + 0.01, "urgent": 0.5, "topic": 1.01}}
+    assert dataclasses.replace(clf, thresholds=alone).decide_question(vectors, texts)[0] is None
+    for joint, raised in ((reached - 1e-3, True), (reached + 1e-3, False)):
+        decided = dataclasses.replace(clf, thresholds={**alone, "joint": {"alarm": joint}}).decide_question(vectors, texts)
+        assert (decided[0] in ("risk", "urgent")) is raised, (joint, decided)
+        assert decided[1:] == [None] * (len(texts) - 1)  # a sentence never alarms through the joint rule
+    # One sentence is not a question with its sentences (split_parts gives none or two or more): no joint rule.
+    pair = dataclasses.replace(clf, thresholds={**alone, "joint": {"alarm": float(alarm[0] + alarm[best]) - 1e-3}})
+    assert pair.decide_question(vectors[[0, best]], [texts[0], texts[best]])[0] is None
 
 
 def test_query_time_needs_no_scikit_learn():
