@@ -692,14 +692,15 @@ class CrisisClassifier:
             # The vote adds at most (1 - blend) to any level. When even that cannot lift a row to a
             # threshold (an ordinary question: most of them), its decision is None either way, and
             # the prototype search, a third of the check, is skipped. Same decisions, by the bound.
-            rows = [i for i, row in enumerate(p) if self._vote_may_decide(row, i < wholes, ix)]
+            bound = self._alarm_bound(p, ix)
+            may_decide = self._vote_may_decide(p, bound, wholes, ix)
             if joint is not None:
                 # ...and when it cannot lift the question and a sentence together to the joint threshold:
                 # a row skipped here has an alarm below what the joint needs, whatever the other's is.
-                bound = self._alarm_bound(p, ix)
                 # The question's partner is its best sentence; a sentence's is the question.
                 partner = np.r_[bound[1:].max(), np.full(len(p) - 1, bound[0])]
-                rows = sorted({*rows, *np.flatnonzero(bound + partner >= joint).tolist()})
+                may_decide |= bound + partner >= joint
+            rows = np.flatnonzero(may_decide).tolist()
             p = self.blend * p
             if rows:
                 p[rows] += (1.0 - self.blend) * self.prototype_probabilities(vectors[rows])
@@ -717,14 +718,20 @@ class CrisisClassifier:
 
     def _alarm_bound(self, regression: np.ndarray, ix: dict[str, int]) -> np.ndarray:
         """Each row's largest possible alarm probability, whatever the prototype vote says."""
-        return self.blend * (regression[:, ix["risk"]] + regression[:, ix["urgent"]]) + 1.0 - self.blend + 1e-6
+        return self.blend * (regression[:, ix["risk"]] + regression[:, ix["urgent"]]) + self._most_vote()
 
-    def _vote_may_decide(self, regression: np.ndarray, whole: bool, ix: dict[str, int]) -> bool:
-        """True unless the row stays below every threshold whatever the prototype vote says."""
-        t = self.thresholds["whole" if whole else "part"]
-        most = 1.0 - self.blend + 1e-6  # the vote's largest share, and room for rounding
-        alarm = self.blend * (regression[ix["risk"]] + regression[ix["urgent"]]) + most
-        return alarm >= t["alarm"] or self.blend * regression[ix["topic"]] + most >= t["topic"]
+    def _vote_may_decide(self, regression: np.ndarray, alarm_bound: np.ndarray, wholes: int,
+                         ix: dict[str, int]) -> np.ndarray:
+        """Per row: True unless it stays below every threshold whatever the prototype vote says."""
+        whole = np.arange(len(regression)) < wholes
+        alarm_t = np.where(whole, self.thresholds["whole"]["alarm"], self.thresholds["part"]["alarm"])
+        topic_t = np.where(whole, self.thresholds["whole"]["topic"], self.thresholds["part"]["topic"])
+        topic_bound = self.blend * regression[:, ix["topic"]] + self._most_vote()
+        return (alarm_bound >= alarm_t) | (topic_bound >= topic_t)
+
+    def _most_vote(self) -> float:
+        """The vote's largest share of any level, and room for rounding."""
+        return 1.0 - self.blend + 1e-6
 
     def category(self, vector: np.ndarray) -> str:
         return self.categories[int(np.argmax(self.category_w @ vector + self.category_b))]
