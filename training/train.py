@@ -34,7 +34,7 @@ from build_data import LATE_SOURCES  # noqa: E402
 from vectors import encode_cached  # noqa: E402
 
 from verbatim.config import EMBEDDING_DIM, MODEL_NAME  # noqa: E402
-from verbatim.crisis import DENIAL_SENTENCE_BAR, asks_how_to_help, normalise_text, sentence_reader  # noqa: E402
+from verbatim.crisis import DENIAL_SENTENCE_BAR, JOINT_MIN_PARTS, asks_how_to_help, normalise_text, sentence_reader  # noqa: E402
 from verbatim.ngrams import NgramTfidf  # noqa: E402
 from verbatim.safety import _RANK, CRISIS_CATEGORIES, CrisisClassifier, detect, lexicon_denies, lexicon_level, split_parts  # noqa: E402
 
@@ -309,7 +309,7 @@ class _Replay:
         self.truth = np.array([_RANK.get(r["level"] if r["level"] != "none" else None) for r in rows])
         self.whole_alarm = self.pw[:, 2] + self.pw[:, 3]
         # The most alarming sentence of each question: any (the joint rule), and any that does not deny.
-        self.best_part = np.array([a.max() if len(a) > 1 else -np.inf for a in self.part_alarm])
+        self.best_part = np.array([a.max() if len(a) >= JOINT_MIN_PARTS else -np.inf for a in self.part_alarm])
         self.best_standing_part = np.array([a[~d].max() if (~d).any() else -np.inf
                                             for a, d in zip(self.part_alarm, self.deny_p)])
 

@@ -37,6 +37,9 @@ _RANK = {None: 0, "topic": 1, "risk": 2, "urgent": 3}
 # A long question is also checked sentence by sentence (clause by clause when a sentence runs on);
 # at most this many parts, so the cost stays bounded.
 MAX_PARTS = 16
+# The joint rule (``CrisisClassifier.decide_question``) needs a question of at least this many sentences:
+# a lone sentence is the question itself, which would count twice (``split_parts`` gives none then).
+JOINT_MIN_PARTS = 2
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\s*\n+\s*")
 _CLAUSE = re.compile(r",\s+|\s+(?:but|and then|so|because|though|although)\s+")
 
@@ -678,15 +681,16 @@ class CrisisClassifier:
         products may round differently from one row's in the last bit; the thresholds of round 6
         were chosen through this path.)
 
-        One question with its sentences (``wholes`` 1, and at least two sentences, as ``split_parts`` gives)
-        may also alarm jointly: when the whole question's alarm probability plus its most alarming
-        sentence's reaches ``thresholds["joint"]["alarm"]``, the whole question alarms, though neither
-        reaches its own threshold. Risk told in one sentence of a long question can leave both short ("I
-        think about eating my gun more than I'd ever admit to the VA": 0.81 for the sentence, 0.71 for its
-        question about EMDR, against 0.82 each, round 55)."""
+        One question with its sentences (``wholes`` 1, and at least ``JOINT_MIN_PARTS`` sentences, as
+        ``split_parts`` gives) may also alarm jointly: when the whole question's alarm probability plus
+        its most alarming sentence's reaches ``thresholds["joint"]["alarm"]``, the whole question alarms,
+        though neither reaches its own threshold. Risk told in one sentence of a long question can leave
+        both short ("I think about eating my gun more than I'd ever admit to the VA": 0.81 for the
+        sentence, 0.71 for its question about EMDR, against 0.82 each, round 55)."""
         vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
         ix = {name: i for i, name in enumerate(self.levels)}
-        joint = self.thresholds.get("joint", {}).get("alarm") if wholes == 1 and len(vectors) > 2 else None
+        joint = (self.thresholds.get("joint", {}).get("alarm")
+                 if wholes == 1 and len(vectors) - wholes >= JOINT_MIN_PARTS else None)
         p = self.regression_probabilities(vectors, texts)
         if self.prototypes is not None and self.blend < 1.0 and len(vectors):
             # The vote adds at most (1 - blend) to any level. When even that cannot lift a row to a
