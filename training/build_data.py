@@ -13,7 +13,8 @@ Sources (see training/DATA_CARD.md):
   training/data/written_round6.txt: round 51, ordinary numbness-and-coping questions each paired with a
   near twin that carries risk, written the same way; training/data/written_round7.txt: round 53, the same
   way, most of them about abuse, told in passing or in other languages; training/data/written_round8.txt: round
-  59, the same way, two thirds of them in twenty other languages and scripts.
+  59, the same way, two thirds of them in twenty other languages and scripts; training/data/written_round9.txt:
+  round 60, the same way, risk wrapped in minimising or fiction, or back after years.
 - eval/crisis-blind/, eval/crisis-blind-2/ and eval/crisis-blind-N/ for N in TRAINED_BLIND_SETS (blind.jsonl):
   blind sets moved into training after their one scoring each; the ones scored since, and the next one, locked
   and unread, stay in eval/ only.
@@ -208,7 +209,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 66)
+TRAINED_BLIND_SETS = range(3, 68)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
@@ -226,7 +227,7 @@ def relabels() -> dict[str, str]:
 
 # Added after the locked test part was scored (twice): never in test, so that part stays the one scored.
 LATE_SOURCES = {"written3", "crisis_blind1", "written4", "crisis_blind2", "written5", "written6", "written7",
-                "written8",
+                "written8", "written9",
                 *(f"crisis_blind{n}" for n in TRAINED_BLIND_SETS)}
 
 
@@ -254,7 +255,8 @@ def main() -> None:
                 + written("written_round4.txt", "written4") + scored_blind_set("crisis-blind-2", "crisis_blind2")
                 + written("written_round5.txt", "written5") + written("written_round6.txt", "written6")
                 + [e for n in TRAINED_BLIND_SETS for e in scored_blind_set(f"crisis-blind-{n}", f"crisis_blind{n}")]
-                + written("written_round7.txt", "written7") + written("written_round8.txt", "written8"))
+                + written("written_round7.txt", "written7") + written("written_round8.txt", "written8")
+                + written("written_round9.txt", "written9"))
     seen, rows, relabelled = set(), [], relabels()
     for e in examples:
         key = e["text"].lower()
