@@ -225,7 +225,7 @@ def relabels() -> dict[str, str]:
     return {r["text"].lower(): r["level"] for r in rows}
 
 
-# Added after the locked test part was scored (twice): never in test, so that part stays the one scored.
+# Added after the locked test part was scored (in rounds 1 and 2): never in test, so that part stays the one scored.
 LATE_SOURCES = {"written3", "crisis_blind1", "written4", "crisis_blind2", "written5", "written6", "written7",
                 "written8", "written9",
                 *(f"crisis_blind{n}" for n in TRAINED_BLIND_SETS)}
