@@ -1,0 +1,101 @@
+"""Cut construct-tracker's second Reddit file into batches of real posts for people to label.
+
+    python training/real_posts.py OUT_DIR
+
+construct-tracker 1.0.16 also ships ``reddit_mental_health_srl_counts.csv``: 4,160 Reddit posts, 1,040 each
+from r/anxiety, r/bpd, r/depression and r/SuicideWatch, of which the 27-subreddit file that ``build_data.py``
+uses holds only 3. No model has seen them, and they are how real people write, so they make a fresh test of
+real wording and a source of real training text. Their only label is the subreddit, too weak for levels, so
+each batch is labelled by a helper who sees the posts, the article and the labelling rule, never the detector.
+
+The cut is made once, with a fixed seed, before anyone labels or scores: per subreddit, the posts (clipped as
+``build_data.clip`` does, deduplicated, minus any text that training or ``eval/`` already holds) are sorted,
+shuffled, and dealt out in order: 75 to ``test`` (the locked real-wording set, ``eval/crisis-real-1``),
+75 to ``train_a`` and 75 to ``train_b`` (training, after labelling). The rest stay unused for later sets.
+Each batch file is JSON lines of {"id", "subreddit", "text"}; ids are stable for a given wheel.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import sys
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_data import HERE, clip, fetch_wheel  # noqa: E402
+
+SEED = 20261203
+FILE = "construct_tracker/data/reddit_mental_health_srl_counts.csv"
+BATCHES = {"test": 75, "train_a": 75, "train_b": 75}  # posts per subreddit, dealt in this order
+PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).lower()[:PREFIX]
+
+
+def used_texts() -> set[str]:
+    """Texts the training data or any evaluation set already holds, except these batches' own (so the cut
+    stays the same after its labelled batches join the training data and the test batch joins eval/)."""
+    root = HERE.parent
+    seen = set()
+    for line in (HERE / "data" / "examples.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        if row["source"] != "ct_reddit4":
+            seen.add(_key(row["text"]))
+    for path in (root / "eval").rglob("*.jsonl"):
+        if path.parent.name.startswith("crisis-real"):
+            continue
+        for line in path.open(encoding="utf-8"):
+            row = json.loads(line)
+            for field in ("text", "query", "question"):
+                if isinstance(row.get(field), str):
+                    seen.add(_key(row[field]))
+    return seen
+
+
+def batches(wheel: Path) -> dict[str, list[dict]]:
+    csv.field_size_limit(1 << 24)
+    with zipfile.ZipFile(wheel) as z, z.open(FILE) as f:
+        rows = list(csv.DictReader(io.TextIOWrapper(f, "utf-8")))
+    used = used_texts()
+    by_sub: dict[str, set[str]] = {}
+    for r in rows:
+        text = clip(r["document"])
+        if len(text) > 20 and _key(text) not in used:
+            by_sub.setdefault(r["subreddit"].lower(), set()).add(text)
+    out: dict[str, list[dict]] = {name: [] for name in BATCHES}
+    rng = random.Random(SEED)
+    for sub in sorted(by_sub):
+        texts = sorted(by_sub[sub])
+        rng.shuffle(texts)
+        start = 0
+        for name, take in BATCHES.items():
+            out[name] += [{"subreddit": sub, "text": t} for t in texts[start : start + take]]
+            start += take
+    for name, items in out.items():
+        random.Random(f"{SEED}-{name}").shuffle(items)  # mix subreddits so a labeller can't read them in blocks
+        for i, item in enumerate(items, 1):
+            item["id"] = f"{name}-{i:03d}"
+    return out
+
+
+def main() -> None:
+    if len(sys.argv) != 2:
+        sys.exit(__doc__.strip().splitlines()[0])
+    target = Path(sys.argv[1])
+    target.mkdir(parents=True, exist_ok=True)
+    for name, items in batches(fetch_wheel()).items():
+        with (target / f"{name}.jsonl").open("w", encoding="utf-8") as f:
+            for item in items:
+                f.write(json.dumps({"id": item["id"], "subreddit": item["subreddit"], "text": item["text"]},
+                                   ensure_ascii=False) + "\n")
+        print(f"{target / name}.jsonl: {len(items)} posts")
+
+
+if __name__ == "__main__":
+    main()
