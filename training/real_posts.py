@@ -11,7 +11,9 @@ each batch is labelled by a helper who sees the posts, the article and the label
 The cut is made once, with a fixed seed, before anyone labels or scores: per subreddit, the posts (clipped as
 ``build_data.clip`` does, deduplicated, minus any text that training or ``eval/`` already holds) are sorted,
 shuffled, and dealt out in order: 75 to ``test`` (the locked real-wording set, ``eval/crisis-real-1``),
-75 to ``train_a`` and 75 to ``train_b`` (training, after labelling). The rest stay unused for later sets.
+75 each to ``train_a`` and ``train_b`` (training, after labelling); then, appended the same day, 75 each to
+``train_c``, ``train_d`` and ``train_e`` (training) and to ``test2`` (a second locked set, ``eval/crisis-real-2``).
+The rest stay unused for later sets.
 Each batch file is JSON lines of {"id", "subreddit", "text"}; ids are stable for a given wheel.
 """
 
@@ -30,7 +32,8 @@ from build_data import HERE, clip, fetch_wheel  # noqa: E402
 
 SEED = 20261203
 FILE = "construct_tracker/data/reddit_mental_health_srl_counts.csv"
-BATCHES = {"test": 75, "train_a": 75, "train_b": 75}  # posts per subreddit, dealt in this order
+# Posts per subreddit, dealt in this order. Batches are only ever appended, so earlier ones never change.
+BATCHES = {"test": 75, "train_a": 75, "train_b": 75, "train_c": 75, "train_d": 75, "train_e": 75, "test2": 75}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 
 
