@@ -209,7 +209,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 68)
+TRAINED_BLIND_SETS = range(3, 70)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
@@ -225,9 +225,22 @@ def relabels() -> dict[str, str]:
     return {r["text"].lower(): r["level"] for r in rows}
 
 
+# Real Reddit posts from construct-tracker's second Reddit file, cut into batches by training/real_posts.py and
+# labelled by helpers who saw only the posts, the article and docs/real-labelling-brief.md (round 61).
+REAL_POST_LABELS = HERE / "data" / "real_posts_labels.jsonl"
+
+
+def labelled_real_posts() -> list[dict]:
+    if not REAL_POST_LABELS.is_file():
+        return []
+    rows = [json.loads(line) for line in REAL_POST_LABELS.read_text("utf-8").splitlines() if line.strip()]
+    return [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": "ct_reddit4"}
+            for r in rows]
+
+
 # Added after the locked test part was scored (in rounds 1 and 2): never in test, so that part stays the one scored.
 LATE_SOURCES = {"written3", "crisis_blind1", "written4", "crisis_blind2", "written5", "written6", "written7",
-                "written8", "written9",
+                "written8", "written9", "ct_reddit4",
                 *(f"crisis_blind{n}" for n in TRAINED_BLIND_SETS)}
 
 
@@ -256,7 +269,7 @@ def main() -> None:
                 + written("written_round5.txt", "written5") + written("written_round6.txt", "written6")
                 + [e for n in TRAINED_BLIND_SETS for e in scored_blind_set(f"crisis-blind-{n}", f"crisis_blind{n}")]
                 + written("written_round7.txt", "written7") + written("written_round8.txt", "written8")
-                + written("written_round9.txt", "written9"))
+                + written("written_round9.txt", "written9") + labelled_real_posts())
     seen, rows, relabelled = set(), [], relabels()
     for e in examples:
         key = e["text"].lower()
