@@ -12,8 +12,9 @@ The cut is made once, with a fixed seed, before anyone labels or scores: per sub
 ``build_data.clip`` does, deduplicated, minus any text that training or ``eval/`` already holds) are sorted,
 shuffled, and dealt out in order: 75 to ``test`` (the locked real-wording set, ``eval/crisis-real-1``),
 75 each to ``train_a`` and ``train_b`` (training, after labelling); then, appended the same day, 75 each to
-``train_c``, ``train_d`` and ``train_e`` (training) and to ``test2`` (a second locked set, ``eval/crisis-real-2``).
-The rest stay unused for later sets.
+``train_c``, ``train_d`` and ``train_e`` (training) and to ``test2`` (a second locked set, ``eval/crisis-real-2``);
+then 75 each to ``test3`` and ``test4`` (``eval/crisis-real-3`` and ``-4``, labelled and locked unread for the next
+round). The rest stay unused for later sets.
 Each batch file is JSON lines of {"id", "subreddit", "text"}; ids are stable for a given wheel.
 """
 
@@ -33,7 +34,8 @@ from build_data import HERE, clip, fetch_wheel  # noqa: E402
 SEED = 20261203
 FILE = "construct_tracker/data/reddit_mental_health_srl_counts.csv"
 # Posts per subreddit, dealt in this order. Batches are only ever appended, so earlier ones never change.
-BATCHES = {"test": 75, "train_a": 75, "train_b": 75, "train_c": 75, "train_d": 75, "train_e": 75, "test2": 75}
+BATCHES = {"test": 75, "train_a": 75, "train_b": 75, "train_c": 75, "train_d": 75, "train_e": 75, "test2": 75,
+           "test3": 75, "test4": 75}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 
 
