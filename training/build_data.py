@@ -15,6 +15,8 @@ Sources (see training/DATA_CARD.md):
   way, most of them about abuse, told in passing or in other languages; training/data/written_round8.txt: round
   59, the same way, two thirds of them in twenty other languages and scripts; training/data/written_round9.txt:
   round 60, the same way, risk wrapped in minimising or fiction, or back after years.
+- training/data/real_posts_labels.jsonl (source ct_reddit4, since round 61): 1,500 real Reddit posts from
+  construct-tracker's second Reddit file, cut into batches by training/real_posts.py and labelled by helpers.
 - eval/crisis-blind/, eval/crisis-blind-2/ and eval/crisis-blind-N/ for N in TRAINED_BLIND_SETS (blind.jsonl):
   blind sets moved into training after their one scoring each; the ones scored since, and the next one, locked
   and unread, stay in eval/ only.
@@ -231,7 +233,9 @@ REAL_POST_LABELS = HERE / "data" / "real_posts_labels.jsonl"
 
 
 def labelled_real_posts() -> list[dict]:
+    """The labelled training batches of real posts, as examples of the source ct_reddit4."""
     if not REAL_POST_LABELS.is_file():
+        print(f"warning: {REAL_POST_LABELS} is missing: building without the labelled real posts", file=sys.stderr)
         return []
     rows = [json.loads(line) for line in REAL_POST_LABELS.read_text("utf-8").splitlines() if line.strip()]
     return [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": "ct_reddit4"}

@@ -1,6 +1,6 @@
 """Cut construct-tracker's second Reddit file into batches of real posts for people to label.
 
-    python training/real_posts.py OUT_DIR
+    python training/real_posts.py OUT_DIR [--blind] [--record]
 
 construct-tracker 1.0.16 also ships ``reddit_mental_health_srl_counts.csv``: 4,160 Reddit posts, 1,040 each
 from r/anxiety, r/bpd, r/depression and r/SuicideWatch, of which the 27-subreddit file that ``build_data.py``
@@ -15,12 +15,17 @@ shuffled, and dealt out in order: 75 to ``test`` (the locked real-wording set, `
 ``train_c``, ``train_d`` and ``train_e`` (training) and to ``test2`` (a second locked set, ``eval/crisis-real-2``);
 then 75 each to ``test3`` and ``test4`` (``eval/crisis-real-3`` and ``-4``, labelled and locked unread for the next
 round). The rest stay unused for later sets.
-Each batch file is JSON lines of {"id", "subreddit", "text"}; ids are stable for a given wheel.
+Each batch file is JSON lines of {"id", "subreddit", "text"}; with ``--blind``, {"id", "text"} only: the copy a
+labeller gets, which must not show the forum. The cut depends on which texts training and ``eval/`` hold, so every
+run checks each batch against ``training/data/real_posts_manifest.json`` (id and text hash of every post dealt) and
+stops if one has moved; ``--record`` writes the manifest after batches are appended.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
+import hashlib
 import io
 import json
 import random
@@ -37,6 +42,7 @@ FILE = "construct_tracker/data/reddit_mental_health_srl_counts.csv"
 BATCHES = {"test": 75, "train_a": 75, "train_b": 75, "train_c": 75, "train_d": 75, "train_e": 75, "test2": 75,
            "test3": 75, "test4": 75}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
+MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
 
 def _key(text: str) -> str:
@@ -89,17 +95,41 @@ def batches(wheel: Path) -> dict[str, list[dict]]:
     return out
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def check_manifest(cut: dict[str, list[dict]]) -> None:
+    """Stop if any batch the manifest records no longer comes out the same (ids and texts)."""
+    if not MANIFEST.is_file():
+        return
+    recorded = json.loads(MANIFEST.read_text("utf-8"))
+    for name, pairs in recorded.items():
+        now = [[item["id"], _digest(item["text"])] for item in cut.get(name, [])]
+        if now != pairs:
+            sys.exit(f"Error: batch {name} no longer matches {MANIFEST.name}: the texts that training or eval/ hold "
+                     "have changed which posts are left out. Find the new text that shares an opening with one of "
+                     "these posts and keep it out, or label new batches; never relabel these.")
+
+
 def main() -> None:
-    if len(sys.argv) != 2:
-        sys.exit(__doc__.strip().splitlines()[0])
-    target = Path(sys.argv[1])
-    target.mkdir(parents=True, exist_ok=True)
-    for name, items in batches(fetch_wheel()).items():
-        with (target / f"{name}.jsonl").open("w", encoding="utf-8") as f:
+    parser = argparse.ArgumentParser(description="Cut real Reddit posts into batches for labelling.")
+    parser.add_argument("out", type=Path, help="folder for the batch files")
+    parser.add_argument("--blind", action="store_true", help="write id and text only (the labellers' copies)")
+    parser.add_argument("--record", action="store_true", help="write the manifest of every batch (after appending)")
+    args = parser.parse_args()
+    cut = batches(fetch_wheel())
+    if args.record:
+        MANIFEST.write_text(json.dumps({name: [[i["id"], _digest(i["text"])] for i in items]
+                                        for name, items in cut.items()}, indent=0) + "\n", "utf-8")
+    check_manifest(cut)
+    args.out.mkdir(parents=True, exist_ok=True)
+    fields = ("id", "text") if args.blind else ("id", "subreddit", "text")
+    for name, items in cut.items():
+        with (args.out / f"{name}.jsonl").open("w", encoding="utf-8") as f:
             for item in items:
-                f.write(json.dumps({"id": item["id"], "subreddit": item["subreddit"], "text": item["text"]},
-                                   ensure_ascii=False) + "\n")
-        print(f"{target / name}.jsonl: {len(items)} posts")
+                f.write(json.dumps({k: item[k] for k in fields}, ensure_ascii=False) + "\n")
+        print(f"{args.out / name}.jsonl: {len(items)} posts")
 
 
 if __name__ == "__main__":
