@@ -24,9 +24,7 @@ stops if one has moved; ``--record`` writes the manifest after batches are appen
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
-import io
 import json
 import random
 import sys
@@ -34,7 +32,7 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_data import HERE, clip, fetch_wheel  # noqa: E402
+from build_data import HERE, clip, fetch_wheel, read_csv  # noqa: E402
 
 SEED = 20261203
 FILE = "construct_tracker/data/reddit_mental_health_srl_counts.csv"
@@ -70,9 +68,8 @@ def used_texts() -> set[str]:
 
 
 def batches(wheel: Path) -> dict[str, list[dict]]:
-    csv.field_size_limit(1 << 24)
-    with zipfile.ZipFile(wheel) as z, z.open(FILE) as f:
-        rows = list(csv.DictReader(io.TextIOWrapper(f, "utf-8")))
+    with zipfile.ZipFile(wheel) as z:
+        rows = read_csv(z, FILE)
     used = used_texts()
     by_sub: dict[str, set[str]] = {}
     for r in rows:
