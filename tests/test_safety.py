@@ -4856,6 +4856,30 @@ def test_the_lexicon_alone_gives_levels(query, expected):
     assert (alert and (alert.level, alert.category)) == expected
 
 
+@pytest.mark.parametrize("query, expected", [
+    # Asking for a way to die is a warning sign whatever the grammar (988, AFSP): risk, not the subject.
+    ("how to commit suicide", ("risk", "suicide")),
+    ("how can i commit suicide without it hurting", ("risk", "suicide")),
+    ("how do you commit suicide", ("risk", "suicide")),
+    ("easiest way to commit suicide", ("risk", "suicide")),
+    ("ways of killing myself", ("risk", "suicide")),
+    ("is drowning painless", ("risk", "suicide")),
+    ("does hanging hurt?", ("risk", "suicide")),
+    ("is an overdose painful or quick", ("risk", "suicide")),
+    # Questions about suicide that seek no way to it stay the subject; other senses stay out.
+    ("why do people commit suicide", ("topic", "suicide")),
+    ("what is the most common way people commit suicide", ("topic", "suicide")),
+    ("how do you know if someone will commit suicide", ("topic", "suicide")),
+    ("how do you commit suicide prevention training to memory", ("topic", "suicide")),
+    ("how to commit suicide in minecraft", ("topic", "suicide")),
+    ("is drowning painless for fish", None),
+    ("does hanging hurt your back when you do pull ups", None),
+])
+def test_asking_for_a_way_to_die_is_risk(query, expected):
+    alert = crisis_from_lexicon(query)
+    assert (alert and (alert.level, alert.category)) == expected
+
+
 @pytest.mark.parametrize("query, expected, helper", [
     # Someone unnamed, asked about by a helper: the subject.
     ("how should a teacher respond if a student shows you fresh cuts", ("topic", "self_harm"), True),
