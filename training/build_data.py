@@ -16,7 +16,8 @@ Sources (see training/DATA_CARD.md):
   59, the same way, two thirds of them in twenty other languages and scripts; training/data/written_round9.txt:
   round 60, the same way, risk wrapped in minimising or fiction, or back after years.
 - training/data/real_posts_labels.jsonl (source ct_reddit4, since round 61): 1,500 real Reddit posts from
-  construct-tracker's second Reddit file, cut into batches by training/real_posts.py and labelled by helpers.
+  construct-tracker's second Reddit file, cut into batches by training/real_posts.py and labelled by helpers;
+  since round 62 also eval/crisis-real-1 and -2 (TRAINED_REAL_SETS), after their one scoring.
 - eval/crisis-blind/, eval/crisis-blind-2/ and eval/crisis-blind-N/ for N in TRAINED_BLIND_SETS (blind.jsonl):
   blind sets moved into training after their one scoring each; the ones scored since, and the next one, locked
   and unread, stay in eval/ only.
@@ -211,7 +212,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 70)
+TRAINED_BLIND_SETS = range(3, 72)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the issue's levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
@@ -232,14 +233,19 @@ def relabels() -> dict[str, str]:
 REAL_POST_LABELS = HERE / "data" / "real_posts_labels.jsonl"
 
 
+# Real-post test sets of eval/ moved into training after their one scoring (round 62: the two round 61 scored).
+TRAINED_REAL_SETS = ("crisis-real-1", "crisis-real-2")
+
+
 def labelled_real_posts() -> list[dict]:
-    """The labelled training batches of real posts, as examples of the source ct_reddit4."""
+    """The labelled training batches of real posts, and the scored real-post sets, as the source ct_reddit4."""
     if not REAL_POST_LABELS.is_file():
         print(f"warning: {REAL_POST_LABELS} is missing: building without the labelled real posts", file=sys.stderr)
         return []
     rows = [json.loads(line) for line in REAL_POST_LABELS.read_text("utf-8").splitlines() if line.strip()]
-    return [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": "ct_reddit4"}
-            for r in rows]
+    out = [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": "ct_reddit4"}
+           for r in rows]
+    return out + [e for folder in TRAINED_REAL_SETS for e in scored_blind_set(folder, "ct_reddit4")]
 
 
 # Added after the locked test part was scored (in rounds 1 and 2): never in test, so that part stays the one scored.

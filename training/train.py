@@ -50,6 +50,10 @@ DEV_MAX_BENIGN_ALARM = 0.03
 # such as "Just had my" raising the banner). Round 7's rate, rounded up, bounds them now.
 DEV_MAX_POST_BENIGN_ALARM = 0.05
 DEV_MAX_RISK_AS_URGENT = 0.10
+# ...and urgent (emergency numbers first) on benign dev texts. Round 61 had no such bound: its urgent threshold fell
+# to 0.30, and 6 of its 20 benign alarms on the real posts of crisis-real-1 were urgent banners on ordinary posts
+# (a haircut, a prescription). Round 62 bounds them by dev's benign texts.
+DEV_MAX_BENIGN_AS_URGENT = 0.01
 # ...and on the article's own answerable questions (eval/*.jsonl, kind "answer"; not blind, 160 of them):
 # issue 10's bound. Round 51: without it, the thresholds the bounds above allow (whole 0.80) raised the
 # banner on 4 of them ("i drink so i dont have to feel anything"), where round 50's raised 2.
@@ -100,7 +104,7 @@ PROTOTYPE_DUPLICATE = 0.95
 # Round 28: the distinct ones at 0.95 did not fit; at 0.90, 7,774 did. Round 29: 0.87, 7,765; round 30: 0.85,
 # 7,785; round 31 (two blind sets in): 0.82, 7,791; round 32: 0.80, 7,735. Round 32 also tried a budget of
 # 15,600 (all 9,079 distinct at 0.95): dev recall 0.880 (C 1) and 0.877 (C 2) against 0.876 and 0.885 at
-# 0.80, benign alarms 1.4% either way: no gain for twice the vote's reads, so the budget stays. Round 33: 0.79, 7,778; round 34: 0.78, 7,800; round 35: 0.76, 7,681; round 36: 0.75, 7,681; round 38 (round 37 was not retrained): 0.73, 7,648; round 39: 0.73, 7,789; round 40 (relabelled data): 0.72, 7,721; round 41: 0.71, 7,670; round 43: 0.70, 7,685; round 45: 0.69, 7,638; round 47: 0.68, 7,587; round 49: 0.68, 7,763; round 51 (posts in training): 0.67, 7,658; round 53: 0.66, 7,750; round 54: 0.65, 7,541; round 55: 0.65, 7,694; round 56: 0.64, 7,533; round 57: 0.64, 7,652; round 58: 0.64, 7,753; round 59 (written8 in): 0.62, 7,475; round 60 (written9 in): 0.62, 7,676. Round 61 (1,500 real posts in): 0.60, 7,766.
+# 0.80, benign alarms 1.4% either way: no gain for twice the vote's reads, so the budget stays. Round 33: 0.79, 7,778; round 34: 0.78, 7,800; round 35: 0.76, 7,681; round 36: 0.75, 7,681; round 38 (round 37 was not retrained): 0.73, 7,648; round 39: 0.73, 7,789; round 40 (relabelled data): 0.72, 7,721; round 41: 0.71, 7,670; round 43: 0.70, 7,685; round 45: 0.69, 7,638; round 47: 0.68, 7,587; round 49: 0.68, 7,763; round 51 (posts in training): 0.67, 7,658; round 53: 0.66, 7,750; round 54: 0.65, 7,541; round 55: 0.65, 7,694; round 56: 0.64, 7,533; round 57: 0.64, 7,652; round 58: 0.64, 7,753; round 59 (written8 in): 0.62, 7,475; round 60 (written9 in): 0.62, 7,676. Round 61 (1,500 real posts in): 0.60, 7,766. Round 62 (crisis-real-1 and -2 in): 0.59, 7,690.
 PROTOTYPE_BUDGET = 7_800
 # Examples written the way readers type (rounds 3 and 4, and the blind sets moved in after their one
 # scoring: LATE_SOURCES; since round 61 also real posts labelled by our rule, ct_reddit4) weigh this much in the
@@ -365,10 +369,10 @@ def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None, answera
         is_urgent = (lex == 3) | (whole & (pw[:, 3] >= u)) | np.array(
             [bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & (p[:, 3] >= u) & ~d).any()) for p, d in zip(pp, deny_p)]
         )
-        ua, ra = is_urgent[urg].mean(), is_urgent[risk].mean()
-        if ra <= DEV_MAX_RISK_AS_URGENT and (best_u is None or (ua, -ra) > best_u[0]):
+        ua, ra, ba = is_urgent[urg].mean(), is_urgent[risk].mean(), is_urgent[ben].mean()
+        if ra <= DEV_MAX_RISK_AS_URGENT and ba <= DEV_MAX_BENIGN_AS_URGENT and (best_u is None or (ua, -ra) > best_u[0]):
             best_u = ((ua, -ra), u)
-    u = best_u[1]
+    u = best_u[1] if best_u is not None else 1.01  # nothing within the bounds: the classifier never says urgent
 
     best_t = None
     none_rows, topic_rows = truth == 0, truth == 1
