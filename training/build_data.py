@@ -17,7 +17,8 @@ Sources (see training/DATA_CARD.md):
   round 60, the same way, risk wrapped in minimising or fiction, or back after years.
 - training/data/real_posts_labels.jsonl (source ct_reddit4, since round 61): 1,500 real Reddit posts from
   construct-tracker's second Reddit file, cut into batches by training/real_posts.py and labelled by helpers;
-  since round 62 also eval/crisis-real-1 and -2 (TRAINED_REAL_SETS), after their one scoring.
+  since round 62 also the scored sets eval/crisis-real-N (TRAINED_REAL_SETS), after their one scoring; round 63 adds
+  the batches train_f and train_g (600 posts).
 - eval/crisis-blind/, eval/crisis-blind-2/ and eval/crisis-blind-N/ for N in TRAINED_BLIND_SETS (blind.jsonl):
   blind sets moved into training after their one scoring each; the ones scored since, and the next one, locked
   and unread, stay in eval/ only.
@@ -212,7 +213,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 72)
+TRAINED_BLIND_SETS = range(3, 74)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
@@ -233,8 +234,8 @@ def relabels() -> dict[str, str]:
 REAL_POST_LABELS = HERE / "data" / "real_posts_labels.jsonl"
 
 
-# Real-post test sets of eval/ moved into training after their one scoring (round 62: the two round 61 scored).
-TRAINED_REAL_SETS = ("crisis-real-1", "crisis-real-2")
+# Real-post test sets of eval/ moved into training after their one scoring (round 62: 1 and 2; round 63: 3 and 4).
+TRAINED_REAL_SETS = ("crisis-real-1", "crisis-real-2", "crisis-real-3", "crisis-real-4")
 
 
 def labelled_real_posts() -> list[dict]:

@@ -864,7 +864,10 @@ def detect(
             p = classifier.probabilities(vectors[1:], texts[1:]) if len(units) > 1 else np.zeros((0, 4))
             return p[:, classifier.levels.index("risk")] + p[:, classifier.levels.index("urgent")]
 
-        for i, (level, (vector, text)) in enumerate(zip(levels, units)):
+        # Sentences before the whole question, as for the lexicon: when a sentence alarms on its own, the alert names
+        # it, even if the whole question alarms at the same level (by the joint rule, which counts that sentence).
+        for i in [*range(1, len(units)), 0]:
+            level, (vector, text) = levels[i], units[i]
             if _RANK[level] <= best[0]:
                 continue
             # A lexicon risk keeps its category when the classifier only raises it to urgent.
