@@ -4874,6 +4874,11 @@ def test_the_lexicon_alone_gives_levels(query, expected):
     ("how to commit suicide in minecraft", ("topic", "suicide")),
     ("is drowning painless for fish", None),
     ("does hanging hurt your back when you do pull ups", None),
+    ("does hanging hurt at all for your shoulders", None),
+    ("is hanging painful or is it good for decompression", None),
+    ("how to end your life story well in a memoir", None),
+    ("what is the most common way to commit suicide in the us", ("topic", "suicide")),
+    ("most common methods of committing suicide among veterans", ("topic", "suicide")),
 ])
 def test_asking_for_a_way_to_die_is_risk(query, expected):
     alert = crisis_from_lexicon(query)
