@@ -37,7 +37,8 @@ def test_agreed_labels_pass_and_a_disagreement_needs_adjudication():
     assert [d["id"] for d in disputed] == ["b-002"]
     with pytest.raises(SystemExit, match="b-002: the labellers disagree"):
         merge_labels.merge(BATCH, [first, second], {})
-    rows = merge_labels.merge(BATCH, [first, second], {"b-002": {"level": "urgent", "category": "suicide"}})
+    # An adjudicated post is borderline even when the adjudicator finds it clear: the labellers differed.
+    rows = merge_labels.merge(BATCH, [first, second], {"b-002": {"level": "urgent", "category": "suicide", "borderline": False}})
     by_id = {r["id"]: r for r in rows}
     assert (by_id["b-002"]["level"], by_id["b-002"]["labels"], by_id["b-002"]["borderline"]) == ("urgent", "adjudicated", True)
     assert (by_id["b-003"]["level"], by_id["b-003"]["category"], by_id["b-003"]["labels"]) == ("risk", "abuse", "agreed")

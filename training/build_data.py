@@ -20,8 +20,8 @@ Sources (see training/DATA_CARD.md):
   since round 62 also the scored sets eval/crisis-real-N (TRAINED_REAL_SETS), after their one scoring; round 63 adds
   the batches train_f and train_g (600 posts).
 - eval/crisis-blind/, eval/crisis-blind-2/ and eval/crisis-blind-N/ for N in TRAINED_BLIND_SETS (blind.jsonl):
-  blind sets moved into training after their one scoring each; the ones scored since, and the next one, locked
-  and unread, stay in eval/ only.
+  blind sets moved into training after their one scoring each; the ones scored since (and any written for the next
+  round, locked and unread) stay in eval/ only.
 
 Writes training/data/examples.jsonl: {"text", "level", "category", "source", "split"}, where level is
 none/topic/risk/urgent and split is train/dev/test. The split is a hash of the text (so about

@@ -6,8 +6,9 @@
 BATCH is the batch as ``real_posts.py`` writes it without ``--blind`` (id, subreddit, text); each L is one
 labeller's ``labels.jsonl`` (id, level, category, reason, borderline). A test set is labelled twice: ``disputes``
 writes the posts whose level or category differ, with both labels, for a third session to decide; ``merge`` then
-takes the agreed label, else the adjudicated one, and marks a post borderline when any labeller (or the
-adjudication) found it so. A training batch has one labeller: its labels are taken as they are.
+takes the agreed label, else the adjudicated one, and marks a post borderline when any labeller found it so or the
+labellers disagreed on it (an adjudicated post is borderline whatever the adjudicator says: two careful readers
+differed; this is how crisis-real-1 to -4 were merged). A training batch has one labeller: its labels are taken as they are.
 """
 
 from __future__ import annotations
