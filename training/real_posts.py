@@ -13,9 +13,10 @@ The cut is made once, with a fixed seed, before anyone labels or scores: per sub
 shuffled, and dealt out in order: 75 to ``test`` (the locked real-wording set, ``eval/crisis-real-1``),
 75 each to ``train_a`` and ``train_b`` (training, after labelling); then, appended the same day, 75 each to
 ``train_c``, ``train_d`` and ``train_e`` (training) and to ``test2`` (a second locked set, ``eval/crisis-real-2``);
-then 75 each to ``test3`` and ``test4`` (``eval/crisis-real-3`` and ``-4``, labelled and locked unread for the next
-round); then (round 62) 75 each to ``train_f`` and ``train_g`` (training) and to ``test5`` and ``test6``
-(``eval/crisis-real-5`` and ``-6``, locked unread for the round after). About 60 per subreddit stay unused.
+then 75 each to ``test3`` and ``test4`` (``eval/crisis-real-3`` and ``-4``, labelled and locked unread, scored by
+round 62); then (round 62) 75 each to ``train_f`` and ``train_g`` (training) and to ``test5`` and ``test6``
+(``eval/crisis-real-5`` and ``-6``, locked unread, scored by round 63). About 60 per subreddit stay unused. A scored
+test set moves into training with the next round (``build_data.TRAINED_REAL_SETS``).
 Each batch file is JSON lines of {"id", "subreddit", "text"}; with ``--blind``, {"id", "text"} only: the copy a
 labeller gets, which must not show the forum. The cut depends on which texts training and ``eval/`` hold, so every
 run checks each batch against ``training/data/real_posts_manifest.json`` (id and text hash of every post dealt) and
