@@ -4879,6 +4879,14 @@ def test_the_lexicon_alone_gives_levels(query, expected):
     ("how to end your life story well in a memoir", None),
     ("what is the most common way to commit suicide in the us", ("topic", "suicide")),
     ("most common methods of committing suicide among veterans", ("topic", "suicide")),
+    # A policy or a game is not the reader's life (found by a review); the same words about the reader still are.
+    ("how do i end my life insurance policy", None),
+    ("can i end my life insurance early", None),
+    ("how to kill myself in the sims 4", None),
+    ("i keep killing myself in this game, how do i beat the boss", None),
+    ("how to kill myself in the sims 4 and irl too", ("risk", "suicide")),
+    ("i want to end my life", ("risk", "suicide")),
+    ("i want to take my life back", None),
 ])
 def test_asking_for_a_way_to_die_is_risk(query, expected):
     alert = crisis_from_lexicon(query)
