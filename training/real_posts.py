@@ -15,7 +15,8 @@ shuffled, and dealt out in order: 75 to ``test`` (the locked real-wording set, `
 ``train_c``, ``train_d`` and ``train_e`` (training) and to ``test2`` (a second locked set, ``eval/crisis-real-2``);
 then 75 each to ``test3`` and ``test4`` (``eval/crisis-real-3`` and ``-4``, labelled and locked unread, scored by
 round 62); then (round 62) 75 each to ``train_f`` and ``train_g`` (training) and to ``test5`` and ``test6``
-(``eval/crisis-real-5`` and ``-6``, locked unread, scored by round 63). About 60 per subreddit stay unused. A scored
+(``eval/crisis-real-5`` and ``-6``, locked unread, scored by round 63); then (round 64) every post left, 62 to 65 per
+subreddit, to ``test7`` (``eval/crisis-real-7``, 256 posts, locked unread, scored by round 64). None is left. A scored
 test set moves into training with the next round (``build_data.TRAINED_REAL_SETS``).
 Each batch file is JSON lines of {"id", "subreddit", "text"}; with ``--blind``, {"id", "text"} only: the copy a
 labeller gets, which must not show the forum. The cut depends on which texts training and ``eval/`` hold, so every
@@ -40,7 +41,7 @@ SEED = 20261203
 FILE = "construct_tracker/data/reddit_mental_health_srl_counts.csv"
 # Posts per subreddit, dealt in this order. Batches are only ever appended, so earlier ones never change.
 BATCHES = {"test": 75, "train_a": 75, "train_b": 75, "train_c": 75, "train_d": 75, "train_e": 75, "test2": 75,
-           "test3": 75, "test4": 75, "train_f": 75, "train_g": 75, "test5": 75, "test6": 75}
+           "test3": 75, "test4": 75, "train_f": 75, "train_g": 75, "test5": 75, "test6": 75, "test7": 75}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
