@@ -4879,14 +4879,26 @@ def test_the_lexicon_alone_gives_levels(query, expected):
     ("how to end your life story well in a memoir", None),
     ("what is the most common way to commit suicide in the us", ("topic", "suicide")),
     ("most common methods of committing suicide among veterans", ("topic", "suicide")),
-    # A policy or a game is not the reader's life (found by a review); the same words about the reader still are.
+    # A policy, savings or a game is not the reader's life (found by a review)...
     ("how do i end my life insurance policy", None),
     ("can i end my life insurance early", None),
+    ("how do i end my life insurance?", None),
+    ("should i take my life savings out of my 401k", None),
     ("how to kill myself in the sims 4", None),
+    ("killing myself in minecraft lol", None),
     ("i keep killing myself in this game, how do i beat the boss", None),
-    ("how to kill myself in the sims 4 and irl too", ("risk", "suicide")),
-    ("i want to end my life", ("risk", "suicide")),
     ("i want to take my life back", None),
+    # ...but the same words said of the reader still are, punctuated or not, and "the game of life" is life.
+    ("i want to end my life", ("risk", "suicide")),
+    ("i want to end my life insurance wont pay anyway", ("risk", "suicide")),
+    ("i want to end my life. insurance won't pay anyway", ("risk", "suicide")),
+    ("how to kill myself in the sims 4 and irl too", ("risk", "suicide")),
+    ("i want to kill myself in minecraft and in real life", ("risk", "suicide")),
+    ("I want to kill myself in the game room", ("risk", "suicide")),
+    ("i'm going to kill myself in the game of life, i'm done", ("risk", "suicide")),
+    ("i want to kill myself in a game of russian roulette", ("risk", "suicide")),
+    ("i want to kill myself in this game called life", ("risk", "suicide")),
+    ("i want to kill myself in the game honestly i mean it", ("risk", "suicide")),
 ])
 def test_asking_for_a_way_to_die_is_risk(query, expected):
     alert = crisis_from_lexicon(query)

@@ -39,9 +39,12 @@ from build_data import HERE, clip, fetch_wheel, read_csv  # noqa: E402
 
 SEED = 20261203
 FILE = "construct_tracker/data/reddit_mental_health_srl_counts.csv"
-# Posts per subreddit, dealt in this order. Batches are only ever appended, so earlier ones never change.
-BATCHES = {"test": 75, "train_a": 75, "train_b": 75, "train_c": 75, "train_d": 75, "train_e": 75, "test2": 75,
-           "test3": 75, "test4": 75, "train_f": 75, "train_g": 75, "test5": 75, "test6": 75, "test7": 75}
+# Posts per subreddit, dealt in this order (None: every post left). Batches are only ever appended, so earlier
+# ones never change; test7 took the rest, so nothing is left to append.
+BATCHES: dict[str, int | None] = {
+    "test": 75, "train_a": 75, "train_b": 75, "train_c": 75, "train_d": 75, "train_e": 75, "test2": 75, "test3": 75,
+    "test4": 75, "train_f": 75, "train_g": 75, "test5": 75, "test6": 75, "test7": None,
+}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
@@ -86,8 +89,9 @@ def batches(wheel: Path) -> dict[str, list[dict]]:
         rng.shuffle(texts)
         start = 0
         for name, take in BATCHES.items():
-            out[name] += [{"subreddit": sub, "text": t} for t in texts[start : start + take]]
-            start += take
+            end = len(texts) if take is None else start + take
+            out[name] += [{"subreddit": sub, "text": t} for t in texts[start:end]]
+            start = end
     for name, items in out.items():
         random.Random(f"{SEED}-{name}").shuffle(items)  # mix subreddits so a labeller can't read them in blocks
         for i, item in enumerate(items, 1):
