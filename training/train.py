@@ -55,13 +55,6 @@ DEV_MAX_RISK_AS_URGENT = 0.10
 # (a haircut, a prescription). Round 62 bounds them by dev's benign texts; in rounds 62 and 63 the bound did not bind
 # (urgent stayed 0.30, the grid's floor).
 DEV_MAX_BENIGN_AS_URGENT = 0.01
-# The urgent threshold's grid starts lower than the alarm grid. Until round 64 both started at 0.30, and urgent sat
-# at that floor from round 61 on with neither bound binding. Replayed on round 64's dev part (its classifier and
-# alarm thresholds; training/replay_urgent.py): urgent as urgent 0.929 at 0.30 and 0.942 at 0.14 (0.40 and 0.57 on the 65
-# urgent real posts of dev), risk as urgent 3.1% and 8.5%, benign as urgent 0.42% and 0.65%: the risk bound binds
-# at 0.14. Urgent only changes which help comes first on a question that already alarms (emergency numbers, then
-# 988), never whether it alarms. Round 65 is the first to choose on this grid.
-URGENT_GRID = tuple(np.round(np.arange(0.10, 0.99, 0.02), 2))
 # ...and on the article's own answerable questions (eval/*.jsonl, kind "answer"; not blind, 160 of them):
 # issue 10's bound. Round 51: without it, the thresholds the bounds above allow (whole 0.80) raised the
 # banner on 4 of them ("i drink so i dont have to feel anything"), where round 50's raised 2.
@@ -76,6 +69,13 @@ DEV_MAX_NONE_AS_TOPIC = 0.02
 # (tests/test_safety.py). Until round 50 it was 0.90; it may not rise above that (nor, since a sentence must be
 # at least as sure as the whole, may the whole question's).
 PART_MAX_ALARM = 0.90
+# The urgent threshold's grid starts lower than the alarm grid. Until round 64 both started at 0.30, and urgent
+# sat at that floor from round 61 on with neither bound binding. Replayed on round 64's dev part (its classifier
+# and alarm thresholds; training/replay_urgent.py): urgent as urgent 0.929 at 0.30 and 0.942 at 0.14 (0.40 and
+# 0.57 on the 65 urgent real posts of dev), risk as urgent 3.1% and 8.5%, benign as urgent 0.42% and 0.65%: the
+# risk bound binds at 0.14. Urgent only changes which help comes first on a question that already alarms
+# (emergency numbers, then 988), never whether it alarms. Round 65 is the first to choose on this grid.
+URGENT_GRID = tuple(np.round(np.arange(0.10, 0.99, 0.02), 2))
 # The joint rule (CrisisClassifier.decide_question): a question alarms when its own alarm probability plus its
 # most alarming sentence's reaches this, though neither reaches its threshold. Round 56 added it for the
 # commonest miss of blind sets 53 to 57 (already scored): risk told in one sentence of a longer question. Round
