@@ -15,7 +15,7 @@ Sources (see training/DATA_CARD.md):
   way, most of them about abuse, told in passing or in other languages; training/data/written_round8.txt: round
   59, the same way, two thirds of them in twenty other languages and scripts; training/data/written_round9.txt:
   round 60, the same way, risk wrapped in minimising or fiction, or back after years.
-- training/data/real_posts_labels.jsonl (source ct_reddit4, since round 61): 1,500 real Reddit posts from
+- training/data/real_posts_labels.jsonl (source ct_reddit4, since round 61): real Reddit posts from
   construct-tracker's second Reddit file, cut into batches by training/real_posts.py and labelled by helpers;
   since round 62 also the scored sets eval/crisis-real-N (TRAINED_REAL_SETS), after their one scoring; round 63 adds
   the batches train_f and train_g (600 posts); round 64 adds no batch, only the scored sets 5 and 6.

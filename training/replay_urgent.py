@@ -33,9 +33,7 @@ def main() -> None:
     real = np.array([r["source"] == "ct_reddit4" for r in rows])
     truth = replay.truth
     for u in np.round(np.arange(0.10, 0.42, 0.02), 2):
-        part_urgent = np.array([bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= th["part"]["alarm"]) & (p[:, 3] >= u) & ~d).any())
-                                for p, d in zip(replay.pp, replay.deny_p)])
-        is_urgent = (replay.lex == 3) | (whole & (replay.pw[:, 3] >= u)) | part_urgent
+        is_urgent = replay.urgent(whole, th["part"]["alarm"], u)
         out = []
         for name, m in (("dev", np.ones(len(rows), bool)), ("real posts", real)):
             urg, risk, ben = (truth == 3) & m, (truth == 2) & m, (truth <= 1) & m

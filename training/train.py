@@ -336,13 +336,20 @@ class _Replay:
         whole, part = self.alarm_rank(a_whole, a_part, joint)
         return (self.lex >= 2) | whole | part
 
+    def urgent(self, whole: np.ndarray, a_part: float, u: float) -> np.ndarray:
+        """Urgent at threshold u, given the whole questions that alarm: the lexicon's urgent, an alarming whole
+        question with p(urgent) >= u, or a sentence that alarms, is not denied and has p(urgent) >= u."""
+        part = np.array([bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & (p[:, 3] >= u) & ~d).any())
+                         for p, d in zip(self.pp, self.deny_p)], dtype=bool)
+        return (self.lex == 3) | (whole & (self.pw[:, 3] >= u)) | part
+
 
 def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None, answerable=None) -> dict:
     """Pick thresholds on dev: the most recall with benign alarms <= 3% (and on the dev posts, if given,
     <= DEV_MAX_POST_BENIGN_ALARM; on the article's answerable questions, if given, <= ANSWERABLE_MAX_ALARM),
     then urgent, then topic."""
     replay = _Replay(rows, X, parts, clf)
-    lex, pw, pp, deny_p, truth = replay.lex, replay.pw, replay.pp, replay.deny_p, replay.truth
+    lex, pw, truth = replay.lex, replay.pw, replay.truth
     pos, ben, urg, risk = truth >= 2, truth <= 1, truth == 3, truth == 2
     alarm_rank = replay.alarm_rank
     post_replay = _Replay(*posts, clf) if posts is not None and len(posts[0]) else None
@@ -374,9 +381,7 @@ def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None, answera
     whole, part = alarm_rank(a_whole, a_part, joint)
     best_u = None
     for u in URGENT_GRID:
-        is_urgent = (lex == 3) | (whole & (pw[:, 3] >= u)) | np.array(
-            [bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & (p[:, 3] >= u) & ~d).any()) for p, d in zip(pp, deny_p)]
-        )
+        is_urgent = replay.urgent(whole, a_part, u)
         ua, ra, ba = is_urgent[urg].mean(), is_urgent[risk].mean(), is_urgent[ben].mean()
         if ra <= DEV_MAX_RISK_AS_URGENT and ba <= DEV_MAX_BENIGN_AS_URGENT and (best_u is None or (ua, -ra) > best_u[0]):
             best_u = ((ua, -ra), u)
