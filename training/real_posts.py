@@ -22,6 +22,13 @@ Each batch file is JSON lines of {"id", "subreddit", "text"}; with ``--blind``, 
 labeller gets, which must not show the forum. The cut depends on which texts training and ``eval/`` hold, so every
 run checks each batch against ``training/data/real_posts_manifest.json`` (id and text hash of every post dealt) and
 stops if one has moved; ``--record`` writes the manifest after batches are appended.
+
+A second cut (round 65) deals from the 27-subreddit file (``rmhd_27subreddits_260posts_test.csv``, 260 posts from each
+of 27 forums), of which ``build_data.py`` trains on every r/SuicideWatch post and 40 of each other forum's posts
+without suicidal words (weak labels), and ``eval/reddit*`` scores about 430 (answers). What is left of ten
+mental-health forums (``FORUMS_27``; r/SuicideWatch has nothing left) is dealt the same way with its own seed:
+30 per forum to ``test8`` (``eval/crisis-real-8``). It leaves out any text the first file holds, so that a post in
+both files is never in a test set and a training batch at once.
 """
 
 from __future__ import annotations
@@ -45,6 +52,12 @@ BATCHES: dict[str, int | None] = {
     "test": 75, "train_a": 75, "train_b": 75, "train_c": 75, "train_d": 75, "train_e": 75, "test2": 75, "test3": 75,
     "test4": 75, "train_f": 75, "train_g": 75, "test5": 75, "test6": 75, "test7": None,
 }
+# The second cut: what is left of ten mental-health forums in the 27-subreddit file (30 of 187-214 each).
+FILE_27 = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
+SEED_27 = 20261204
+FORUMS_27 = ("addiction", "alcoholism", "bipolarreddit", "bpd", "depression", "edanonymous", "lonely", "mentalhealth",
+             "ptsd", "schizophrenia")
+BATCHES_27: dict[str, int | None] = {"test8": 30}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
@@ -74,26 +87,34 @@ def used_texts() -> set[str]:
 
 
 def batches(wheel: Path) -> dict[str, list[dict]]:
+    """Every batch of both cuts, by name."""
     with zipfile.ZipFile(wheel) as z:
-        rows = read_csv(z, FILE)
+        rows, rows_27 = read_csv(z, FILE), read_csv(z, FILE_27)
     used = used_texts()
+    first = _deal(rows, "document", used, SEED, BATCHES)
+    in_first_file = {_key(clip(r["document"])) for r in rows}
+    return first | _deal([r for r in rows_27 if r["subreddit"].lower() in FORUMS_27], "post", used | in_first_file,
+                         SEED_27, BATCHES_27)
+
+
+def _deal(rows: list[dict], column: str, used: set[str], seed: int, plan: dict[str, int | None]) -> dict[str, list[dict]]:
     by_sub: dict[str, set[str]] = {}
     for r in rows:
-        text = clip(r["document"])
+        text = clip(r[column])
         if len(text) > 20 and _key(text) not in used:
             by_sub.setdefault(r["subreddit"].lower(), set()).add(text)
-    out: dict[str, list[dict]] = {name: [] for name in BATCHES}
-    rng = random.Random(SEED)
+    out: dict[str, list[dict]] = {name: [] for name in plan}
+    rng = random.Random(seed)
     for sub in sorted(by_sub):
         texts = sorted(by_sub[sub])
         rng.shuffle(texts)
         start = 0
-        for name, take in BATCHES.items():
+        for name, take in plan.items():
             end = len(texts) if take is None else start + take
             out[name] += [{"subreddit": sub, "text": t} for t in texts[start:end]]
             start = end
     for name, items in out.items():
-        random.Random(f"{SEED}-{name}").shuffle(items)  # mix subreddits so a labeller can't read them in blocks
+        random.Random(f"{seed}-{name}").shuffle(items)  # mix subreddits so a labeller can't read them in blocks
         for i, item in enumerate(items, 1):
             item["id"] = f"{name}-{i:03d}"
     return out
