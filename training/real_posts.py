@@ -27,7 +27,8 @@ A second cut (round 65) deals from the 27-subreddit file (``rmhd_27subreddits_26
 of 27 forums), of which ``build_data.py`` trains on every r/SuicideWatch post and 40 of each other forum's posts
 without suicidal words (weak labels), and ``eval/reddit*`` scores about 430 (answers). What is left of ten
 mental-health forums (``FORUMS_27``; r/SuicideWatch has nothing left) is dealt the same way with its own seed:
-30 per forum to ``test8`` (``eval/crisis-real-8``). It leaves out any text the first file holds, so that a post in
+30 per forum to ``test8`` (``eval/crisis-real-8``), then 30 to ``test9`` (``eval/crisis-real-9``), both locked unread
+while round 65 trained. It leaves out any text the first file holds, so that a post in
 both files is never in a test set and a training batch at once.
 """
 
@@ -57,7 +58,7 @@ FILE_27 = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddit
 SEED_27 = 20261204
 FORUMS_27 = ("addiction", "alcoholism", "bipolarreddit", "bpd", "depression", "edanonymous", "lonely", "mentalhealth",
              "ptsd", "schizophrenia")
-BATCHES_27: dict[str, int | None] = {"test8": 30}
+BATCHES_27: dict[str, int | None] = {"test8": 30, "test9": 30}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
