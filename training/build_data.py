@@ -18,7 +18,8 @@ Sources (see training/DATA_CARD.md):
 - training/data/real_posts_labels.jsonl (source ct_reddit4, since round 61): real Reddit posts from
   construct-tracker's second Reddit file, cut into batches by training/real_posts.py and labelled by helpers;
   since round 62 also the scored sets eval/crisis-real-N (TRAINED_REAL_SETS), after their one scoring; round 63 adds
-  the batches train_f and train_g (600 posts); round 64 adds no batch, only the scored sets 5 and 6.
+  the batches train_f and train_g (600 posts); round 64 adds no batch, only the scored sets 5 and 6; round 65
+  only the scored set 7.
 - eval/crisis-blind/, eval/crisis-blind-2/ and eval/crisis-blind-N/ for N in TRAINED_BLIND_SETS (blind.jsonl):
   blind sets moved into training after their one scoring each; the ones scored since (and any written for the next
   round, locked and unread) stay in eval/ only.
@@ -213,7 +214,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 76)
+TRAINED_BLIND_SETS = range(3, 78)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
@@ -235,8 +236,8 @@ REAL_POST_LABELS = HERE / "data" / "real_posts_labels.jsonl"
 
 
 # Real-post test sets of eval/ moved into training after their one scoring (round 62: 1 and 2; round 63: 3 and 4;
-# round 64: 5 and 6).
-TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 7))
+# round 64: 5 and 6; round 65: 7).
+TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 8))
 
 
 def labelled_real_posts() -> list[dict]:
