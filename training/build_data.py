@@ -214,7 +214,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 78)
+TRAINED_BLIND_SETS = range(3, 80)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the issue's levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
@@ -230,14 +230,26 @@ def relabels() -> dict[str, str]:
     return {r["text"].lower(): r["level"] for r in rows}
 
 
+# The forum-labelled posts of ct_reddit27, labelled one by one by the one rule since round 66 (training/weak_posts.py).
+WEAK_POST_LABELS = HERE / "data" / "weak_post_labels.jsonl"
+
+
+def weak_post_labels() -> dict[str, tuple[str, str]]:
+    """Text -> (level, category) a labeller gave a ct_reddit27 post, in place of its forum's."""
+    if not WEAK_POST_LABELS.is_file():
+        return {}
+    rows = [json.loads(line) for line in WEAK_POST_LABELS.read_text("utf-8").splitlines() if line.strip()]
+    return {r["text"]: (r["level"], r["category"] or "-") for r in rows}
+
+
 # Real Reddit posts from construct-tracker's second Reddit file, cut into batches by training/real_posts.py and
 # labelled by helpers who saw only the posts, the article and docs/real-labelling-brief.md (round 61).
 REAL_POST_LABELS = HERE / "data" / "real_posts_labels.jsonl"
 
 
 # Real-post test sets of eval/ moved into training after their one scoring (round 62: 1 and 2; round 63: 3 and 4;
-# round 64: 5 and 6; round 65: 7).
-TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 8))
+# round 64: 5 and 6; round 65: 7; round 66: 8, the first from the 27-subreddit file).
+TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 9))
 
 
 def labelled_real_posts() -> list[dict]:
@@ -283,13 +295,15 @@ def main() -> None:
                 + [e for n in TRAINED_BLIND_SETS for e in scored_blind_set(f"crisis-blind-{n}", f"crisis_blind{n}")]
                 + written("written_round7.txt", "written7") + written("written_round8.txt", "written8")
                 + written("written_round9.txt", "written9") + labelled_real_posts())
-    seen, rows, relabelled = set(), [], relabels()
+    seen, rows, relabelled, weak = set(), [], relabels(), weak_post_labels()
     for e in examples:
         key = e["text"].lower()
         if not e["text"] or key in seen:
             continue
         seen.add(key)
         e["level"] = relabelled.get(key, e["level"])
+        if e["source"] == "ct_reddit27" and e["text"] in weak:
+            e["level"], e["category"] = weak[e["text"]]
         e["split"] = split_of(e)
         rows.append(e)
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
