@@ -50,3 +50,14 @@ def test_merge_gives_each_post_its_label_and_refuses_gaps_and_strangers(examples
     with pytest.raises(SystemExit, match="weak_z-001 is not in the cut"):
         weak_posts.merge([*files, stranger])
 
+
+
+def test_every_forum_post_in_the_committed_training_data_carries_its_committed_label():
+    """The committed examples were rebuilt after the relabelling: no forum-only label is left in training."""
+    labels = {r["text"]: (r["level"], r["category"] or "-")
+              for r in map(json.loads, weak_posts.LABELS.read_text("utf-8").splitlines())}
+    rows = [r for r in map(json.loads, weak_posts.EXAMPLES.read_text("utf-8").splitlines())
+            if r["source"] == weak_posts.SOURCE]
+    assert len(rows) == len(labels) == 1210
+    wrong = [r["text"][:60] for r in rows if (r["level"], r["category"]) != labels[r["text"]]]
+    assert not wrong, f"{len(wrong)} forum posts keep a label other than their committed one, e.g. {wrong[:3]}"

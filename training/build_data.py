@@ -45,6 +45,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from weak_posts import LABELS as WEAK_POST_LABELS
+
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
 OUT = HERE / "data" / "examples.jsonl"
@@ -230,8 +232,8 @@ def relabels() -> dict[str, str]:
     return {r["text"].lower(): r["level"] for r in rows}
 
 
-# The forum-labelled posts of ct_reddit27, labelled one by one by the one rule since round 66 (training/weak_posts.py).
-WEAK_POST_LABELS = HERE / "data" / "weak_post_labels.jsonl"
+# The forum-labelled posts of ct_reddit27, labelled one by one by the one rule since round 66 (training/weak_posts.py
+# owns the file and its path: WEAK_POST_LABELS, imported above).
 
 
 def weak_post_labels() -> dict[str, tuple[str, str]]:
