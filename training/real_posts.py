@@ -28,7 +28,9 @@ of 27 forums), of which ``build_data.py`` trains on every r/SuicideWatch post an
 without suicidal words (weak labels), and ``eval/reddit*`` scores about 430 (answers). What is left of ten
 mental-health forums (``FORUMS_27``; r/SuicideWatch has nothing left) is dealt the same way with its own seed:
 30 per forum to ``test8`` (``eval/crisis-real-8``), then 30 to ``test9`` (``eval/crisis-real-9``), both locked unread
-while round 65 trained. It leaves out any text the first file holds, so that a post in
+while round 65 trained; then (round 66) 45 each to ``train_h`` and ``train_i`` (training, for round 67, each post
+labelled once) and 30 to ``test10`` (``eval/crisis-real-10``; 298 posts, one forum had only 28 left), labelled twice
+and locked unread while round 66 trained. It leaves out any text the first file holds, so that a post in
 both files is never in a test set and a training batch at once.
 """
 
@@ -53,12 +55,12 @@ BATCHES: dict[str, int | None] = {
     "test": 75, "train_a": 75, "train_b": 75, "train_c": 75, "train_d": 75, "train_e": 75, "test2": 75, "test3": 75,
     "test4": 75, "train_f": 75, "train_g": 75, "test5": 75, "test6": 75, "test7": None,
 }
-# The second cut: what is left of ten mental-health forums in the 27-subreddit file (30 of 187-214 each).
+# The second cut: what is left of ten mental-health forums in the 27-subreddit file (187-214 each before test8).
 FILE_27 = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
 SEED_27 = 20261204
 FORUMS_27 = ("addiction", "alcoholism", "bipolarreddit", "bpd", "depression", "edanonymous", "lonely", "mentalhealth",
              "ptsd", "schizophrenia")
-BATCHES_27: dict[str, int | None] = {"test8": 30, "test9": 30}
+BATCHES_27: dict[str, int | None] = {"test8": 30, "test9": 30, "train_h": 45, "train_i": 45, "test10": 30}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
