@@ -19,9 +19,8 @@ Sources (see training/DATA_CARD.md):
   construct-tracker's second Reddit file, cut into batches by training/real_posts.py and labelled by helpers;
   since round 62 also the scored sets eval/crisis-real-N (TRAINED_REAL_SETS), after their one scoring; round 63 adds
   the batches train_f and train_g (600 posts); round 64 adds no batch, only the scored sets 5 and 6; round 65
-  only the scored set 7; round 66 only the scored set 8. The file also holds train_h and train_i (900 posts of the
-  ten forums of crisis-real-8, from the 27-subreddit file), labelled while round 66 trained: a round trains on the
-  batches named in TRAINED_REAL_BATCHES.
+  only the scored set 7; round 66 the scored set 8 and the batches train_h and train_i (900 posts of the ten forums
+  of crisis-real-8, from the 27-subreddit file). A round trains on the batches named in TRAINED_REAL_BATCHES.
 - eval/crisis-blind/, eval/crisis-blind-2/ and eval/crisis-blind-N/ for N in TRAINED_BLIND_SETS (blind.jsonl):
   blind sets moved into training after their one scoring each; the ones scored since (and any written for the next
   round, locked and unread) stay in eval/ only.
@@ -249,9 +248,9 @@ def weak_post_labels() -> dict[str, tuple[str, str]]:
 # Real Reddit posts from construct-tracker's second Reddit file, cut into batches by training/real_posts.py and
 # labelled by helpers who saw only the posts, the article and docs/real-labelling-brief.md (round 61).
 REAL_POST_LABELS = HERE / "data" / "real_posts_labels.jsonl"
-# The labelled batches a round trains on. train_h and train_i (900 posts of the ten forums of crisis-real-8, from the
-# 27-subreddit file) were labelled while round 66 trained, so they wait for round 67.
-TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "train_f", "train_g")
+# The labelled batches a round trains on (round 66 adds train_h and train_i: 900 posts of the ten forums of
+# crisis-real-8, from the 27-subreddit file).
+TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "train_f", "train_g", "train_h", "train_i")
 
 
 # Real-post test sets of eval/ moved into training after their one scoring (round 62: 1 and 2; round 63: 3 and 4;
