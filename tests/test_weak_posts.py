@@ -51,7 +51,6 @@ def test_merge_gives_each_post_its_label_and_refuses_gaps_and_strangers(examples
         weak_posts.merge([*files, stranger])
 
 
-
 def test_every_forum_post_in_the_committed_training_data_carries_its_committed_label():
     """The committed examples were rebuilt after the relabelling: no forum-only label is left in training."""
     labels = {r["text"]: (r["level"], r["category"] or "-")

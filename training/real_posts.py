@@ -28,7 +28,7 @@ of 27 forums), of which ``build_data.py`` trains on every r/SuicideWatch post an
 without suicidal words (weak labels), and ``eval/reddit*`` scores about 430 (answers). What is left of ten
 mental-health forums (``FORUMS_27``; r/SuicideWatch has nothing left) is dealt the same way with its own seed:
 30 per forum to ``test8`` (``eval/crisis-real-8``), then 30 to ``test9`` (``eval/crisis-real-9``), both locked unread
-while round 65 trained; then (round 66) 45 each to ``train_h`` and ``train_i`` (training, for round 67, each post
+while round 65 trained; then (round 66) 45 each to ``train_h`` and ``train_i`` (training, from round 66, each post
 labelled once) and 30 to ``test10`` (``eval/crisis-real-10``; 298 posts, one forum had only 28 left), labelled twice
 and locked unread while round 66 trained. It leaves out any text the first file holds, so that a post in
 both files is never in a test set and a training batch at once.
