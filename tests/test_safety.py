@@ -5193,6 +5193,31 @@ def test_a_denial_lowers_the_classifier_only_in_the_category_denied(said, catego
     assert (alert.level, alert.category) == (expected, category)
 
 
+@pytest.mark.parametrize("urgent, risk, expected", [
+    (0.24, 0.53, "risk"),  # the classifier's urgent is a guess beside the lexicon's certain risk
+    (0.55, 0.30, "urgent"),  # ...and overrides it only as the likelier alarm
+])
+def test_the_classifier_raises_the_lexicons_risk_to_urgent_only_when_urgent_is_likelier(urgent, risk, expected):
+    from verbatim.crisis import detect
+
+    class Says:  # a stand-in classifier: urgent at its threshold for every unit, with these probabilities
+        levels = ("none", "topic", "risk", "urgent")
+
+        def decide_question(self, vectors, texts=None):
+            return ["urgent"] * len(vectors)
+
+        def probabilities(self, vectors, texts=None):
+            return np.tile([1.0 - urgent - risk, 0.0, risk, urgent], (len(vectors), 1))
+
+        def category(self, vector):
+            return "self_harm"
+
+    query = "gonna drink myself to death"
+    assert crisis_from_lexicon(query).level == "risk"
+    alert = detect(query, np.ones(4, np.float32), classifier=Says())
+    assert (alert.level, alert.category) == (expected, "suicide")
+
+
 @pytest.mark.parametrize("second, alarm, expected", [
     # more likely at risk than not (crisis.DENIAL_SENTENCE_BAR), though under a sentence's own alarm bar
     ("I keep ending up at the top of the car park at night looking over.", 0.6, "risk"),

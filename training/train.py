@@ -338,10 +338,14 @@ class _Replay:
 
     def urgent(self, whole: np.ndarray, a_part: float, u: float) -> np.ndarray:
         """Urgent at threshold u, given the whole questions that alarm: the lexicon's urgent, an alarming whole
-        question with p(urgent) >= u, or a sentence that alarms, is not denied and has p(urgent) >= u."""
-        part = np.array([bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & (p[:, 3] >= u) & ~d).any())
-                         for p, d in zip(self.pp, self.deny_p)], dtype=bool)
-        return (self.lex == 3) | (whole & (self.pw[:, 3] >= u)) | part
+        question with p(urgent) >= u, or a sentence that alarms, is not denied and has p(urgent) >= u. Over the
+        lexicon's risk, only where p(urgent) >= p(risk) as well (crisis.urgent_outweighs_risk)."""
+        lex_risk = self.lex == _RANK["risk"]
+        part = np.array([bool(len(p)) and bool((((p[:, 2] + p[:, 3]) >= a_part) & (p[:, 3] >= u) & ~d
+                                                 & (~lr | (p[:, 3] >= p[:, 2]))).any())
+                         for p, d, lr in zip(self.pp, self.deny_p, lex_risk)], dtype=bool)
+        whole_urgent = whole & (self.pw[:, 3] >= u) & (~lex_risk | (self.pw[:, 3] >= self.pw[:, 2]))
+        return (self.lex == 3) | whole_urgent | part
 
 
 def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None, answerable=None) -> dict:

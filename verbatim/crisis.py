@@ -818,6 +818,12 @@ def mentions_means(text: str) -> bool:
 DENIAL_SENTENCE_BAR = 0.5
 
 
+def urgent_outweighs_risk(classifier: CrisisClassifier, vector: np.ndarray, text: str) -> bool:
+    """Whether the classifier finds urgent at least as likely as risk for this unit (every vote counted)."""
+    p = classifier.probabilities(vector, [text])[0]
+    return bool(p[classifier.levels.index("urgent")] >= p[classifier.levels.index("risk")])
+
+
 def denial_holds(category: str, part_denials: Sequence[frozenset[str]], part_alarm: Sequence[float]) -> bool:
     """Whether a denial found in a question speaks for the whole of it: not when one of its sentences
     that does not deny is more likely at risk than not ("I don't want to die. I keep ending up at the top
@@ -869,6 +875,13 @@ def detect(
         for i in [*range(1, len(units)), 0]:
             level, (vector, text) = levels[i], units[i]
             if _RANK[level] <= best[0]:
+                continue
+            if level == "urgent" and best[1] == "risk" and best[3] == "lexicon" and not urgent_outweighs_risk(
+                    classifier, vector, text or query):
+                # The lexicon's risk wording is certain; the classifier's urgent, at a threshold far below one
+                # half, is a guess. It overrides the certain reading only when it is the likelier alarm:
+                # "gonna drink myself to death" (lexicon risk) read p(urgent) 0.24 against p(risk) 0.53 in
+                # round 66, from the drunk assailants and swallowed bleach of the urgent examples.
                 continue
             # A lexicon risk keeps its category when the classifier only raises it to urgent.
             category = best[2] if best[1] == "risk" and best[3] == "lexicon" else classifier.category(vector)
