@@ -32,6 +32,11 @@ while round 65 trained; then (round 66) 45 each to ``train_h`` and ``train_i`` (
 labelled once) and 30 to ``test10`` (``eval/crisis-real-10``; 298 posts, one forum had only 28 left), labelled twice
 and locked unread while round 66 trained. It leaves out any text the first file holds, so that a post in
 both files is never in a test set and a training batch at once.
+
+A third cut (round 68) deals from ten forums of the same file that neither cut had touched (``FORUMS_27_C``:
+anxiety, loneliness, neurodivergent, divorce and legal-advice forums, and everyday ones such as r/guns and
+r/personalfinance), with its own seed, 30 per forum to ``test11`` and then to ``test12`` (``eval/crisis-real-11``
+and ``-12``), leaving out every text of the first two cuts as well.
 """
 
 from __future__ import annotations
@@ -61,6 +66,13 @@ SEED_27 = 20261204
 FORUMS_27 = ("addiction", "alcoholism", "bipolarreddit", "bpd", "depression", "edanonymous", "lonely", "mentalhealth",
              "ptsd", "schizophrenia")
 BATCHES_27: dict[str, int | None] = {"test8": 30, "test9": 30, "train_h": 45, "train_i": 45, "test10": 30}
+# The third cut (round 68): ten forums of the same file that no cut has dealt from, chosen for the readers they
+# bring that the first two cuts lacked: loneliness and anxiety forums, abuse told as a legal or divorce question,
+# and everyday forums whose words (guns, debt, pills, school) look like crisis wording without being it.
+FORUMS_27_C = ("adhd", "anxiety", "autism", "divorce", "foreveralone", "guns", "healthanxiety", "legaladvice",
+               "personalfinance", "socialanxiety")
+SEED_27_C = 20261205
+BATCHES_27_C: dict[str, int | None] = {"test11": 30, "test12": 30}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
@@ -96,8 +108,13 @@ def batches(wheel: Path) -> dict[str, list[dict]]:
     used = used_texts()
     first = _deal(rows, "document", used, SEED, BATCHES)
     in_first_file = {_key(clip(r["document"])) for r in rows}
-    return first | _deal([r for r in rows_27 if r["subreddit"].lower() in FORUMS_27], "post", used | in_first_file,
-                         SEED_27, BATCHES_27)
+    second = _deal([r for r in rows_27 if r["subreddit"].lower() in FORUMS_27], "post", used | in_first_file,
+                   SEED_27, BATCHES_27)
+    # A post cross-posted to a forum of each cut must not land in both.
+    dealt = {_key(item["text"]) for cut in (first, second) for items in cut.values() for item in items}
+    third = _deal([r for r in rows_27 if r["subreddit"].lower() in FORUMS_27_C], "post",
+                  used | in_first_file | dealt, SEED_27_C, BATCHES_27_C)
+    return first | second | third
 
 
 def _deal(rows: list[dict], column: str, used: set[str], seed: int, plan: dict[str, int | None]) -> dict[str, list[dict]]:
