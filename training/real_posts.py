@@ -36,7 +36,8 @@ both files is never in a test set and a training batch at once.
 A third cut (round 68) deals from ten forums of the same file that neither cut had touched (``FORUMS_27_C``:
 anxiety, loneliness, neurodivergent, divorce and legal-advice forums, and everyday ones such as r/guns and
 r/personalfinance), with its own seed, 30 per forum to ``test11`` and then to ``test12`` (``eval/crisis-real-11``
-and ``-12``), leaving out every text of the first two cuts as well.
+and ``-12``), then 30 each to ``train_j`` and ``train_k`` (training, each post labelled once), leaving out every
+text of the first two cuts as well.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ BATCHES_27: dict[str, int | None] = {"test8": 30, "test9": 30, "train_h": 45, "t
 FORUMS_27_C = ("adhd", "anxiety", "autism", "divorce", "foreveralone", "guns", "healthanxiety", "legaladvice",
                "personalfinance", "socialanxiety")
 SEED_27_C = 20261205
-BATCHES_27_C: dict[str, int | None] = {"test11": 30, "test12": 30}
+BATCHES_27_C: dict[str, int | None] = {"test11": 30, "test12": 30, "train_j": 30, "train_k": 30}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
