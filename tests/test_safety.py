@@ -5218,6 +5218,33 @@ def test_the_classifier_raises_the_lexicons_risk_to_urgent_only_when_urgent_is_l
     assert (alert.level, alert.category) == (expected, "suicide")
 
 
+@pytest.mark.parametrize("urgent, risk, expected", [(0.24, 0.53, False), (0.55, 0.30, True)])
+def test_trainings_threshold_replay_applies_the_same_rule_over_the_lexicons_risk(urgent, risk, expected):
+    # train.py chooses the urgent threshold by replaying detect's rule over cached probabilities; a replay that
+    # raised every lexicon risk would choose the threshold for a detector that is not the one shipped.
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(ROOT / "training"))
+    spec = importlib.util.spec_from_file_location("train", ROOT / "training" / "train.py")
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+
+    class Says:
+        levels = ("none", "topic", "risk", "urgent")
+
+        def probabilities(self, vectors, texts=None):
+            return np.tile([1.0 - urgent - risk, 0.0, risk, urgent], (len(vectors), 1))
+
+        def category(self, vector):
+            return "self_harm"
+
+    rows = [{"text": "gonna drink myself to death", "level": "risk"}]
+    replay = train._Replay(rows, np.ones((1, 4), np.float32), [[]], Says())
+    assert replay.lex.tolist() == [2]  # the lexicon's risk
+    assert replay.urgent(np.array([True]), a_part=0.9, u=0.14).tolist() == [expected]
+
+
 @pytest.mark.parametrize("second, alarm, expected", [
     # more likely at risk than not (crisis.DENIAL_SENTENCE_BAR), though under a sentence's own alarm bar
     ("I keep ending up at the top of the car park at night looking over.", 0.6, "risk"),

@@ -863,7 +863,7 @@ def detect(
 
         def denied(i: int) -> frozenset[str]:  # read only for a unit the classifier raises to an alarm
             if i not in denials:
-                denials[i] = lexicon_denies(units[i][1] or query)
+                denials[i] = lexicon_denies(texts[i])
             return denials[i]
 
         def part_alarm() -> np.ndarray:  # exact (every vote counted), only when a whole denial is weighed
@@ -877,7 +877,7 @@ def detect(
             if _RANK[level] <= best[0]:
                 continue
             if level == "urgent" and best[1] == "risk" and best[3] == "lexicon" and not urgent_outweighs_risk(
-                    classifier, vector, text or query):
+                    classifier, vector, texts[i]):
                 # The lexicon's risk wording is certain; the classifier's urgent, at a threshold far below one
                 # half, is a guess. It overrides the certain reading only when it is the likelier alarm:
                 # "gonna drink myself to death" (lexicon risk) read p(urgent) 0.24 against p(risk) 0.53 in
