@@ -1,0 +1,70 @@
+"""training/real_posts.py: real posts are dealt once, by seed, and a batch once dealt never changes."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import sys
+import zipfile
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "training"))
+_spec = importlib.util.spec_from_file_location("real_posts", ROOT / "training" / "real_posts.py")
+real_posts = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(real_posts)
+
+
+def _rows(forums: dict[str, int], column: str = "post") -> list[dict]:
+    return [{"subreddit": f, column: f"post {i} of r/{f}, long enough to be kept as a real post"}
+            for f, n in forums.items() for i in range(n)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(sizes=st.lists(st.integers(0, 12), min_size=1, max_size=4), seed=st.integers(0, 10**6))
+def test_appending_a_batch_leaves_every_earlier_batch_as_it_was(sizes, seed):
+    rows = _rows({"alpha": 30, "beta": 17})
+    plan = {f"b{i}": n for i, n in enumerate(sizes)}
+    before = real_posts._deal(rows, "post", set(), seed, plan)
+    after = real_posts._deal(rows, "post", set(), seed, plan | {"appended": 5})
+    assert all(after[name] == before[name] for name in plan)
+    dealt = [item["text"] for items in after.values() for item in items]
+    assert len(dealt) == len(set(dealt))  # no post in two batches
+
+
+def test_texts_already_used_are_never_dealt():
+    rows = _rows({"alpha": 10})
+    used = {real_posts._key(rows[3]["post"])}
+    cut = real_posts._deal(rows, "post", used, 1, {"test": None})
+    assert rows[3]["post"] not in {item["text"] for item in cut["test"]}
+    assert len(cut["test"]) == 9
+
+
+def _csv(rows: list[dict]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def test_a_post_in_a_forum_of_two_cuts_is_dealt_by_the_first_cut_only(tmp_path, monkeypatch):
+    # Cross-posts exist: the same text under a forum of the second cut and one of the third must not land in a
+    # test batch of one cut and a training batch of the other.
+    shared = "the same post, cross-posted to two forums, long enough to be kept"
+    rows_27 = _rows({f: 10 for f in (*real_posts.FORUMS_27, *real_posts.FORUMS_27_C)})
+    rows_27 += [{"subreddit": "depression", "post": shared}, {"subreddit": "anxiety", "post": shared}]
+    wheel = tmp_path / "wheel.zip"
+    with zipfile.ZipFile(wheel, "w") as z:
+        z.writestr(real_posts.FILE, _csv(_rows({"depression": 4}, column="document")))
+        z.writestr(real_posts.FILE_27, _csv(rows_27))
+    monkeypatch.setattr(real_posts, "used_texts", set)
+    cut = real_posts.batches(wheel)
+    holding = [name for name, items in cut.items() if any(i["text"] == shared for i in items)]
+    assert len(holding) == 1 and holding[0] in real_posts.BATCHES_27
+    third = [i for name in real_posts.BATCHES_27_C for i in cut[name]]
+    assert third and {i["subreddit"] for i in third} <= set(real_posts.FORUMS_27_C)
