@@ -37,7 +37,8 @@ A third cut (round 68) deals from ten forums of the same file that neither cut h
 anxiety, loneliness, neurodivergent, divorce and legal-advice forums, and everyday ones such as r/guns and
 r/personalfinance), with its own seed, 30 per forum to ``test11`` and then to ``test12`` (``eval/crisis-real-11``
 and ``-12``), then 30 each to ``train_j`` and ``train_k`` (training, each post labelled once), leaving out every
-text of the first two cuts as well.
+text of the first two cuts as well; then (appended after round 68 was scored) 30 to ``test13``
+(``eval/crisis-real-13``, labelled twice, locked for round 69) and 30 to ``train_l`` (training).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ BATCHES_27: dict[str, int | None] = {"test8": 30, "test9": 30, "train_h": 45, "t
 FORUMS_27_C = ("adhd", "anxiety", "autism", "divorce", "foreveralone", "guns", "healthanxiety", "legaladvice",
                "personalfinance", "socialanxiety")
 SEED_27_C = 20261205
-BATCHES_27_C: dict[str, int | None] = {"test11": 30, "test12": 30, "train_j": 30, "train_k": 30}
+BATCHES_27_C: dict[str, int | None] = {"test11": 30, "test12": 30, "train_j": 30, "train_k": 30, "test13": 30, "train_l": 30}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
@@ -165,10 +166,10 @@ def main() -> None:
     parser.add_argument("--record", action="store_true", help="write the manifest of every batch (after appending)")
     args = parser.parse_args()
     cut = batches(fetch_wheel())
+    check_manifest(cut)  # before recording: appending batches must never change the recorded ones
     if args.record:
         MANIFEST.write_text(json.dumps({name: [[i["id"], _digest(i["text"])] for i in items]
                                         for name, items in cut.items()}, indent=0) + "\n", "utf-8")
-    check_manifest(cut)
     args.out.mkdir(parents=True, exist_ok=True)
     fields = ("id", "text") if args.blind else ("id", "subreddit", "text")
     for name, items in cut.items():
