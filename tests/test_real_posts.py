@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
-import sys
 import zipfile
 
 from hypothesis import given, settings
@@ -13,7 +12,6 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "training"))
 _spec = importlib.util.spec_from_file_location("real_posts", ROOT / "training" / "real_posts.py")
 real_posts = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(real_posts)
@@ -27,13 +25,14 @@ def _rows(forums: dict[str, int], column: str = "post") -> list[dict]:
 @settings(max_examples=40, deadline=None)
 @given(sizes=st.lists(st.integers(0, 12), min_size=1, max_size=4), seed=st.integers(0, 10**6))
 def test_appending_a_batch_leaves_every_earlier_batch_as_it_was(sizes, seed):
-    rows = _rows({"alpha": 30, "beta": 17})
+    cross_post = {"subreddit": "beta", "post": "post 3 of r/alpha, long enough to be kept as a real post"}
+    rows = [*_rows({"alpha": 30, "beta": 17}), cross_post]
     plan = {f"b{i}": n for i, n in enumerate(sizes)}
     before = real_posts._deal(rows, "post", set(), seed, plan)
     after = real_posts._deal(rows, "post", set(), seed, plan | {"appended": 5})
     assert all(after[name] == before[name] for name in plan)
     dealt = [item["text"] for items in after.values() for item in items]
-    assert len(dealt) == len(set(dealt))  # no post in two batches
+    assert len(dealt) == len(set(dealt))  # no post in two batches, the cross-post included
 
 
 def test_texts_already_used_are_never_dealt():
@@ -52,7 +51,7 @@ def _csv(rows: list[dict]) -> bytes:
     return out.getvalue().encode()
 
 
-def test_a_post_in_a_forum_of_two_cuts_is_dealt_by_the_first_cut_only(tmp_path, monkeypatch):
+def test_a_post_in_a_forum_of_two_cuts_is_dealt_by_the_earlier_cut_only(tmp_path, monkeypatch):
     # Cross-posts exist: the same text under a forum of the second cut and one of the third must not land in a
     # test batch of one cut and a training batch of the other.
     shared = "the same post, cross-posted to two forums, long enough to be kept"

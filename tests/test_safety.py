@@ -5223,9 +5223,7 @@ def test_trainings_threshold_replay_applies_the_same_rule_over_the_lexicons_risk
     # train.py chooses the urgent threshold by replaying detect's rule over cached probabilities; a replay that
     # raised every lexicon risk would choose the threshold for a detector that is not the one shipped.
     import importlib.util
-    import sys
 
-    sys.path.insert(0, str(ROOT / "training"))
     spec = importlib.util.spec_from_file_location("train", ROOT / "training" / "train.py")
     train = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(train)

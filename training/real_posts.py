@@ -104,7 +104,7 @@ def used_texts() -> set[str]:
 
 
 def batches(wheel: Path) -> dict[str, list[dict]]:
-    """Every batch of both cuts, by name."""
+    """Every batch of the three cuts, by name."""
     with zipfile.ZipFile(wheel) as z:
         rows, rows_27 = read_csv(z, FILE), read_csv(z, FILE_27)
     used = used_texts()
@@ -112,10 +112,11 @@ def batches(wheel: Path) -> dict[str, list[dict]]:
     in_first_file = {_key(clip(r["document"])) for r in rows}
     second = _deal([r for r in rows_27 if r["subreddit"].lower() in FORUMS_27], "post", used | in_first_file,
                    SEED_27, BATCHES_27)
-    # A post cross-posted to a forum of each cut must not land in both.
-    dealt = {_key(item["text"]) for cut in (first, second) for items in cut.values() for item in items}
+    # A post cross-posted to a forum of each cut belongs to the earlier cut: the whole of its forums' pool is left
+    # out, not only what it has dealt so far, so that appending to the second cut can never move a third-cut post.
+    second_pool = {_key(clip(r["post"])) for r in rows_27 if r["subreddit"].lower() in FORUMS_27}
     third = _deal([r for r in rows_27 if r["subreddit"].lower() in FORUMS_27_C], "post",
-                  used | in_first_file | dealt, SEED_27_C, BATCHES_27_C)
+                  used | in_first_file | second_pool, SEED_27_C, BATCHES_27_C)
     return first | second | third
 
 
@@ -125,6 +126,13 @@ def _deal(rows: list[dict], column: str, used: set[str], seed: int, plan: dict[s
         text = clip(r[column])
         if len(text) > 20 and _key(text) not in used:
             by_sub.setdefault(r["subreddit"].lower(), set()).add(text)
+    # A post cross-posted to two forums of one cut is dealt once, from the first forum in sorted order: otherwise it
+    # could sit in a test batch and a training batch at once.
+    kept: set[str] = set()
+    for sub in sorted(by_sub):
+        mine = {t for t in by_sub[sub] if _key(t) not in kept}
+        kept |= {_key(t) for t in mine}
+        by_sub[sub] = mine
     out: dict[str, list[dict]] = {name: [] for name in plan}
     rng = random.Random(seed)
     for sub in sorted(by_sub):
