@@ -5218,16 +5218,21 @@ def test_the_classifier_raises_the_lexicons_risk_to_urgent_only_when_urgent_is_l
     assert (alert.level, alert.category) == (expected, "suicide")
 
 
-@pytest.mark.parametrize("urgent, risk, expected", [(0.24, 0.53, False), (0.55, 0.30, True)])
-def test_trainings_threshold_replay_applies_the_same_rule_over_the_lexicons_risk(urgent, risk, expected):
-    # train.py chooses the urgent threshold by replaying detect's rule over cached probabilities; a replay that
-    # raised every lexicon risk would choose the threshold for a detector that is not the one shipped.
+@pytest.fixture(scope="module")
+def train_script():
+    """training/train.py, loaded once for the tests of its threshold replay."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("train", ROOT / "training" / "train.py")
-    train = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(train)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
+
+@pytest.mark.parametrize("urgent, risk, expected", [(0.24, 0.53, False), (0.55, 0.30, True)])
+def test_trainings_threshold_replay_applies_the_same_rule_over_the_lexicons_risk(train_script, urgent, risk, expected):
+    # train.py chooses the urgent threshold by replaying detect's rule over cached probabilities; a replay that
+    # raised every lexicon risk would choose the threshold for a detector that is not the one shipped.
     class Says:
         levels = ("none", "topic", "risk", "urgent")
 
@@ -5238,7 +5243,7 @@ def test_trainings_threshold_replay_applies_the_same_rule_over_the_lexicons_risk
             return "self_harm"
 
     rows = [{"text": "gonna drink myself to death", "level": "risk"}]
-    replay = train._Replay(rows, np.ones((1, 4), np.float32), [[]], Says())
+    replay = train_script._Replay(rows, np.ones((1, 4), np.float32), [[]], Says())
     assert replay.lex.tolist() == [2]  # the lexicon's risk
     assert replay.urgent(np.array([True]), a_part=0.9, u=0.14).tolist() == [expected]
 

@@ -110,11 +110,11 @@ def batches(wheel: Path) -> dict[str, list[dict]]:
     used = used_texts()
     first = _deal(rows, "document", used, SEED, BATCHES)
     in_first_file = {_key(clip(r["document"])) for r in rows}
-    second = _deal([r for r in rows_27 if r["subreddit"].lower() in FORUMS_27], "post", used | in_first_file,
-                   SEED_27, BATCHES_27)
+    rows_second = [r for r in rows_27 if r["subreddit"].lower() in FORUMS_27]
+    second = _deal(rows_second, "post", used | in_first_file, SEED_27, BATCHES_27)
     # A post cross-posted to a forum of each cut belongs to the earlier cut: the whole of its forums' pool is left
     # out, not only what it has dealt so far, so that appending to the second cut can never move a third-cut post.
-    second_pool = {_key(clip(r["post"])) for r in rows_27 if r["subreddit"].lower() in FORUMS_27}
+    second_pool = {_key(clip(r["post"])) for r in rows_second}
     third = _deal([r for r in rows_27 if r["subreddit"].lower() in FORUMS_27_C], "post",
                   used | in_first_file | second_pool, SEED_27_C, BATCHES_27_C)
     return first | second | third
