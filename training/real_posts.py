@@ -38,7 +38,9 @@ anxiety, loneliness, neurodivergent, divorce and legal-advice forums, and everyd
 r/personalfinance), with its own seed, 30 per forum to ``test11`` and then to ``test12`` (``eval/crisis-real-11``
 and ``-12``), then 30 each to ``train_j`` and ``train_k`` (training, each post labelled once), leaving out every
 text of the first two cuts as well; then (appended after round 68 was scored) 30 to ``test13``
-(``eval/crisis-real-13``, labelled twice, locked for round 69) and 30 to ``train_l`` (training).
+(``eval/crisis-real-13``, labelled twice, locked for round 69) and 30 to ``train_l`` (training); then (while round
+69 trained) every post left, 17 to 38 per forum (310 in all), to ``test14`` (``eval/crisis-real-14``, labelled twice, locked for
+round 70). The third cut has nothing left.
 """
 
 from __future__ import annotations
@@ -74,7 +76,8 @@ BATCHES_27: dict[str, int | None] = {"test8": 30, "test9": 30, "train_h": 45, "t
 FORUMS_27_C = ("adhd", "anxiety", "autism", "divorce", "foreveralone", "guns", "healthanxiety", "legaladvice",
                "personalfinance", "socialanxiety")
 SEED_27_C = 20261205
-BATCHES_27_C: dict[str, int | None] = {"test11": 30, "test12": 30, "train_j": 30, "train_k": 30, "test13": 30, "train_l": 30}
+BATCHES_27_C: dict[str, int | None] = {"test11": 30, "test12": 30, "train_j": 30, "train_k": 30, "test13": 30, "train_l": 30,
+                                       "test14": None}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
