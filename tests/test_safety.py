@@ -5248,6 +5248,61 @@ def test_trainings_threshold_replay_applies_the_same_rule_over_the_lexicons_risk
     assert replay.urgent(np.array([True]), a_part=0.9, u=0.14).tolist() == [expected]
 
 
+# Sentences whose lexicon readings differ: certain risk and urgent wording, a denial of each category, someone
+# else's harm, and plain questions; the classifier's random weights do the rest.
+_REPLAY_SENTENCES = ("I want to kill myself.", "I took all my pills an hour ago.", "I'm not suicidal.",
+                     "I am not going to hurt myself.", "My friend cuts herself.", "He hits me when he drinks.",
+                     "I cut myself last night.", "How do I sleep better?", "I feel numb all the time.",
+                     "Tonight is the night.", "Why can't I cry anymore?")
+
+
+@settings(max_examples=300, deadline=None)
+@given(picks=st.lists(st.sampled_from(_REPLAY_SENTENCES), min_size=1, max_size=4), seed=st.integers(0, 2**32 - 1),
+       a_whole=st.sampled_from((0.3, 0.5, 0.7)), extra=st.sampled_from((0.0, 0.1, 0.2)),
+       u=st.sampled_from((0.1, 0.3, 0.5)), joint=st.sampled_from((None, 0.9, 1.2)))
+def test_trainings_threshold_replay_decides_every_question_as_detect_does(train_script, picks, seed, a_whole, extra,
+                                                                            u, joint):
+    # train.py chooses the thresholds by replaying detect's rule over cached probabilities, for the whole question
+    # and each sentence, with the joint rule and the denials. If the replay drifted from detect, the shipped
+    # thresholds would be tuned for another detector. The one difference is by design: a unit that denies its
+    # category never alarms in the replay, where detect lets a denied urgent unit alarm as risk.
+    from verbatim.crisis import CrisisClassifier, detect, split_parts
+
+    rng = np.random.default_rng(seed)
+    dim = 6
+    a_part = a_whole + extra
+    levels = ("none", "topic", "risk", "urgent")
+    thresholds = {"whole": {"alarm": a_whole, "urgent": u, "topic": 0.5},
+                  "part": {"alarm": a_part, "urgent": u, "topic": 0.5}}
+    if joint is not None:
+        thresholds["joint"] = {"alarm": joint}
+    clf = CrisisClassifier(levels, ("suicide", "self_harm", "abuse"),
+                           level_w=rng.normal(0, 1.5, (4, dim)).astype(np.float32),
+                           level_b=rng.normal(0, 0.5, 4).astype(np.float32),
+                           category_w=rng.normal(0, 1, (3, dim)).astype(np.float32),
+                           category_b=np.zeros(3, np.float32), thresholds=thresholds, model="stand-in")
+    query = " ".join(picks)
+    parts = [(text, rng.normal(size=dim).astype(np.float32)) for text in split_parts(query)]
+    if len(parts) == 1:
+        parts = []  # as the search does: a one-sentence question is checked whole
+    qvec = rng.normal(size=dim).astype(np.float32)
+
+    alert = detect(query, qvec, parts, classifier=clf)
+    replay = train_script._Replay([{"text": query, "level": "none"}], qvec[None], [parts], clf)
+    joint_bar = np.inf if joint is None else joint
+    replay_alarms = bool(replay.alarms(a_whole, a_part, joint_bar)[0])
+    whole, _ = replay.alarm_rank(a_whole, a_part, joint_bar)
+    replay_urgent = bool(replay.urgent(whole, a_part, u)[0])
+
+    level = alert.level if alert else None
+    detect_alarms = level in ("risk", "urgent")
+    if replay.deny_w[0] or replay.deny_p[0].any():
+        assert detect_alarms or not replay_alarms  # the replay never alarms where detect does not
+    else:
+        assert detect_alarms == replay_alarms
+    assert (level == "urgent") == replay_urgent
+
+
 @pytest.mark.parametrize("second, alarm, expected", [
     # more likely at risk than not (crisis.DENIAL_SENTENCE_BAR), though under a sentence's own alarm bar
     ("I keep ending up at the top of the car park at night looking over.", 0.6, "risk"),
