@@ -7,6 +7,7 @@ import importlib.util
 import io
 import zipfile
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,12 +52,17 @@ def _csv(rows: list[dict]) -> bytes:
     return out.getvalue().encode()
 
 
-def test_a_post_in_a_forum_of_two_cuts_is_dealt_by_the_earlier_cut_only(tmp_path, monkeypatch):
-    # Cross-posts exist: the same text under a forum of the second cut and one of the third must not land in a
-    # test batch of one cut and a training batch of the other.
+@pytest.mark.parametrize("forums, earlier", [
+    (("depression", "anxiety"), "BATCHES_27"),  # second and third cut
+    (("depression", "teaching"), "BATCHES_27"),  # second and fourth
+    (("adhd", "teaching"), "BATCHES_27_C"),  # third and fourth
+])
+def test_a_post_in_a_forum_of_two_cuts_is_dealt_by_the_earlier_cut_only(tmp_path, monkeypatch, forums, earlier):
+    # Cross-posts exist: the same text under forums of two cuts must not land in a test batch of one cut and a
+    # training batch of the other.
     shared = "the same post, cross-posted to two forums, long enough to be kept"
-    rows_27 = _rows({f: 10 for f in (*real_posts.FORUMS_27, *real_posts.FORUMS_27_C)})
-    rows_27 += [{"subreddit": "depression", "post": shared}, {"subreddit": "anxiety", "post": shared}]
+    rows_27 = _rows({f: 10 for f in (*real_posts.FORUMS_27, *real_posts.FORUMS_27_C, *real_posts.FORUMS_27_D)})
+    rows_27 += [{"subreddit": forum, "post": shared} for forum in forums]
     wheel = tmp_path / "wheel.zip"
     with zipfile.ZipFile(wheel, "w") as z:
         z.writestr(real_posts.FILE, _csv(_rows({"depression": 4}, column="document")))
@@ -64,6 +70,8 @@ def test_a_post_in_a_forum_of_two_cuts_is_dealt_by_the_earlier_cut_only(tmp_path
     monkeypatch.setattr(real_posts, "used_texts", set)
     cut = real_posts.batches(wheel)
     holding = [name for name, items in cut.items() if any(i["text"] == shared for i in items)]
-    assert len(holding) == 1 and holding[0] in real_posts.BATCHES_27
-    third = [i for name in real_posts.BATCHES_27_C for i in cut[name]]
-    assert third and {i["subreddit"] for i in third} <= set(real_posts.FORUMS_27_C)
+    assert len(holding) == 1 and holding[0] in getattr(real_posts, earlier)
+    for plan, cut_forums in ((real_posts.BATCHES_27_C, real_posts.FORUMS_27_C),
+                             (real_posts.BATCHES_27_D, real_posts.FORUMS_27_D)):
+        dealt = [i for name in plan for i in cut[name]]
+        assert dealt and {i["subreddit"] for i in dealt} <= set(cut_forums)

@@ -41,6 +41,11 @@ text of the first two cuts as well; then (appended after round 68 was scored) 30
 (``eval/crisis-real-13``, labelled twice, locked for round 69) and 30 to ``train_l`` (training); then (while round
 69 trained) every post left, 17 to 38 per forum (310 in all), to ``test14`` (``eval/crisis-real-14``, labelled twice, locked for
 round 70). The third cut has nothing left.
+
+A fourth cut (while round 69 trained) deals from the six forums of the file that no cut had touched (``FORUMS_27_D``:
+r/conspiracy, r/Mindfulness, r/Teaching, r/UKPersonalFinance, r/ukpolitics, r/unitedkingdom), with its own seed,
+leaving out the whole pool of the second and third cuts: 30 per forum to ``test15`` (``eval/crisis-real-15``) and
+then 30 to ``train_m`` (training).
 """
 
 from __future__ import annotations
@@ -78,6 +83,13 @@ FORUMS_27_C = ("adhd", "anxiety", "autism", "divorce", "foreveralone", "guns", "
 SEED_27_C = 20261205
 BATCHES_27_C: dict[str, int | None] = {"test11": 30, "test12": 30, "train_j": 30, "train_k": 30, "test13": 30, "train_l": 30,
                                        "test14": None}
+# The fourth cut (while round 69 trained): the six forums of the file no cut had dealt from, all everyday ones
+# (r/SuicideWatch aside, whose every post trains). Their posts speak of crisis subjects from outside: a teacher's
+# pupil who self-harms, knife crime and suicide figures in the news, a debt that feels like the end. They test and
+# teach the line between `topic` and an alarm.
+FORUMS_27_D = ("conspiracy", "mindfulness", "teaching", "ukpersonalfinance", "ukpolitics", "unitedkingdom")
+SEED_27_D = 20261206
+BATCHES_27_D: dict[str, int | None] = {"test15": 30, "train_m": 30}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
@@ -107,7 +119,7 @@ def used_texts() -> set[str]:
 
 
 def batches(wheel: Path) -> dict[str, list[dict]]:
-    """Every batch of the three cuts, by name."""
+    """Every batch of the four cuts, by name."""
     with zipfile.ZipFile(wheel) as z:
         rows, rows_27 = read_csv(z, FILE), read_csv(z, FILE_27)
     used = used_texts()
@@ -118,9 +130,12 @@ def batches(wheel: Path) -> dict[str, list[dict]]:
     # A post cross-posted to a forum of each cut belongs to the earlier cut: the whole of its forums' pool is left
     # out, not only what it has dealt so far, so that appending to the second cut can never move a third-cut post.
     second_pool = {_key(clip(r["post"])) for r in rows_second}
-    third = _deal([r for r in rows_27 if r["subreddit"].lower() in FORUMS_27_C], "post",
-                  used | in_first_file | second_pool, SEED_27_C, BATCHES_27_C)
-    return first | second | third
+    rows_third = [r for r in rows_27 if r["subreddit"].lower() in FORUMS_27_C]
+    third = _deal(rows_third, "post", used | in_first_file | second_pool, SEED_27_C, BATCHES_27_C)
+    third_pool = {_key(clip(r["post"])) for r in rows_third}
+    fourth = _deal([r for r in rows_27 if r["subreddit"].lower() in FORUMS_27_D], "post",
+                   used | in_first_file | second_pool | third_pool, SEED_27_D, BATCHES_27_D)
+    return first | second | third | fourth
 
 
 def _deal(rows: list[dict], column: str, used: set[str], seed: int, plan: dict[str, int | None]) -> dict[str, list[dict]]:
