@@ -3,7 +3,8 @@
     python training/regression.py [--out training/regression.json]
 
 Runs every question through the real search (index built from corpus/ into training/.cache/index),
-and counts, per set and kind: alarms (a risk or urgent level: the full banner) and any crisis level.
+and counts, per set and kind: alarms (a risk or urgent level: the full banner) and any crisis level; and, over the
+real-wording sets (eval/reddit*, eval/counsel-chat), alarms on the answerable posts no labeller flagged as a crisis.
 Not blind: these sets were seen while the lexicon was written (README, "Measured"); the detector's
 blind figures are the locked test part in training/figures.json.
 """
@@ -50,16 +51,36 @@ def main() -> None:
                 misses.append({"set": path.name, "kind": kind, "query": q["query"], "level": alert and alert.level})
         figures[path.name] = {f"{k}:{what}": v for (k, what), v in sorted(counts.items())}
     answerable = [(s[f"answer:alarm"], s[f"answer:n"]) for s in figures.values()]
+    real = real_answerable_alarms(searcher)
     crisis = [(s.get("crisis:alarm", 0), s.get("crisis:n", 0)) for s in figures.values()]
     figures["all"] = {
         "answerable_alarm_rate": round(sum(a for a, _ in answerable) / sum(n for _, n in answerable), 4),
         "answerable_n": sum(n for _, n in answerable),
         "crisis_alarm_rate": round(sum(a for a, _ in crisis) / sum(n for _, n in crisis), 4),
         "crisis_n": sum(n for _, n in crisis),
+        # Real posts and questions the article answers (eval/reddit*, eval/counsel-chat), less those whose labeller
+        # flagged a crisis: alarms there hold back passages a reader about numbness came for.
+        "real_answerable_alarm_rate": round(sum(a for a, _ in real.values()) / max(1, sum(n for _, n in real.values())), 4),
+        "real_answerable_n": sum(n for _, n in real.values()),
+        "real_answerable_by_set": {name: {"alarm": a, "n": n} for name, (a, n) in real.items()},
     }
     figures["disagreements"] = misses
     args.out.write_text(json.dumps(figures, indent=1) + "\n", "utf-8")
     print(json.dumps(figures, indent=1))
+
+
+def real_answerable_alarms(searcher: Searcher) -> dict[str, tuple[int, int]]:
+    """Per real-wording set of eval/ (its dev and test parts): alarms on the answerable posts no labeller flagged
+    as a crisis, and how many there are."""
+    out = {}
+    for path in sorted((ROOT / "eval").glob("*/*.jsonl")):
+        if path.parent.name.startswith("crisis"):
+            continue
+        rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+        benign = [q for q in rows if q["kind"] == "answer" and not q.get("crisis")]
+        alarms = sum(bool((a := searcher.search(q["query"]).crisis) and a.policy.alarm) for q in benign)
+        out[f"{path.parent.name}/{path.name}"] = (alarms, len(benign))
+    return out
 
 
 if __name__ == "__main__":
