@@ -123,19 +123,17 @@ def batches(wheel: Path) -> dict[str, list[dict]]:
     with zipfile.ZipFile(wheel) as z:
         rows, rows_27 = read_csv(z, FILE), read_csv(z, FILE_27)
     used = used_texts()
-    first = _deal(rows, "document", used, SEED, BATCHES)
-    in_first_file = {_key(clip(r["document"])) for r in rows}
-    rows_second = [r for r in rows_27 if r["subreddit"].lower() in FORUMS_27]
-    second = _deal(rows_second, "post", used | in_first_file, SEED_27, BATCHES_27)
-    # A post cross-posted to a forum of each cut belongs to the earlier cut: the whole of its forums' pool is left
-    # out, not only what it has dealt so far, so that appending to the second cut can never move a third-cut post.
-    second_pool = {_key(clip(r["post"])) for r in rows_second}
-    rows_third = [r for r in rows_27 if r["subreddit"].lower() in FORUMS_27_C]
-    third = _deal(rows_third, "post", used | in_first_file | second_pool, SEED_27_C, BATCHES_27_C)
-    third_pool = {_key(clip(r["post"])) for r in rows_third}
-    fourth = _deal([r for r in rows_27 if r["subreddit"].lower() in FORUMS_27_D], "post",
-                   used | in_first_file | second_pool | third_pool, SEED_27_D, BATCHES_27_D)
-    return first | second | third | fourth
+    out = _deal(rows, "document", used, SEED, BATCHES)
+    # Each cut of the 27-subreddit file leaves out the first file and the whole pool of every earlier cut's forums,
+    # not only what that cut has dealt so far: a cross-posted post belongs to the earlier cut, and appending to an
+    # earlier cut can never move a later cut's post.
+    left_out = used | {_key(clip(r["document"])) for r in rows}
+    for forums, seed, plan in ((FORUMS_27, SEED_27, BATCHES_27), (FORUMS_27_C, SEED_27_C, BATCHES_27_C),
+                               (FORUMS_27_D, SEED_27_D, BATCHES_27_D)):
+        pool = [r for r in rows_27 if r["subreddit"].lower() in forums]
+        out |= _deal(pool, "post", left_out, seed, plan)
+        left_out = left_out | {_key(clip(r["post"])) for r in pool}
+    return out
 
 
 def _deal(rows: list[dict], column: str, used: set[str], seed: int, plan: dict[str, int | None]) -> dict[str, list[dict]]:
