@@ -91,7 +91,8 @@ BATCHES_27_C: dict[str, int | None] = {"test11": 30, "test12": 30, "train_j": 30
 # teach the line between `topic` and an alarm.
 FORUMS_27_D = ("conspiracy", "mindfulness", "teaching", "ukpersonalfinance", "ukpolitics", "unitedkingdom")
 SEED_27_D = 20261206
-BATCHES_27_D: dict[str, int | None] = {"test15": 30, "train_m": 30, "test16": 30, "train_n": 30, "test17": 30, "train_o": 30}
+BATCHES_27_D: dict[str, int | None] = {"test15": 30, "train_m": 30, "test16": 30, "train_n": 30,
+                                       "test17": 30, "train_o": 30}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
