@@ -38,20 +38,6 @@ from benchmarks.common import machine  # noqa: E402
 POOL = 512
 
 
-def exact_pool(vectors, probes: np.ndarray, pool: int = POOL) -> np.ndarray:
-    """Each probe's ``pool`` best rows by exact inner product, a chunk at a time."""
-    best_s = np.full((len(probes), pool), -np.inf, np.float32)
-    best_i = np.zeros((len(probes), pool), np.int64)
-    for start in range(0, len(vectors), scale_bench.CHUNK):
-        s = probes @ np.asarray(vectors[start : start + scale_bench.CHUNK]).T
-        top = np.argpartition(-s, pool - 1, axis=1)[:, :pool]
-        cs = np.concatenate([best_s, np.take_along_axis(s, top, 1)], 1)
-        ci = np.concatenate([best_i, top + start], 1)
-        keep = np.argsort(-cs, 1)[:, :pool]
-        best_s, best_i = np.take_along_axis(cs, keep, 1), np.take_along_axis(ci, keep, 1)
-    return best_i
-
-
 def scalar_levels(bits: int) -> tuple[np.ndarray, np.ndarray]:
     levels = np.array([NormalDist().inv_cdf((j + 0.5) / 2**bits) for j in range(2**bits)], np.float32)
     return levels, (levels[1:] + levels[:-1]) / 2
@@ -75,15 +61,12 @@ def main(argv: list[str] | None = None) -> None:
     if form["vectors"] != "r8":
         raise SystemExit(f"Error: --passages {args.passages} gives {rows:,} vectors, stored as {form['vectors']}; "
                          "the residual exists from 2,000,001 vectors on: give --passages 500001 or more")
-    encoder = load_encoder()
-    queries = [json.loads(line)["query"] for line in scale_bench.DEV.read_text("utf-8").splitlines() if line.strip()]
-    qvecs = encoder.encode(queries)
-    basis = encoder.encode([s for s in scale_bench.ARTICLE.read_text("utf-8").split(". ") if s])
+    qvecs, basis = scale_bench.question_and_article_vectors(load_encoder())
     args.work.mkdir(parents=True, exist_ok=True)
     vectors, _ = scale_bench._inputs(args.work, rows, basis, qvecs)
     probes = np.load(args.work / f"probes-{rows}.npy")
     truth = np.load(args.work / f"truth-{rows}.npy")[:, :10]
-    pool = exact_pool(vectors, probes)
+    pool = scale_bench.exact_top(vectors, probes, POOL)
 
     codec = Codec(_trained(vectors, form, None)[0])  # the candidate index a build trains, same sample
     take = np.sort(np.random.default_rng(0).choice(rows, min(rows, 200_000), replace=False))

@@ -63,18 +63,24 @@ def generate(path: Path, rows: int, basis: np.ndarray, planted: np.ndarray, seed
     return out
 
 
-def exact_top10(vectors: np.ndarray, probes: np.ndarray) -> np.ndarray:
-    """Brute-force top 10 by inner product, a chunk at a time."""
-    best_s = np.full((len(probes), 10), -np.inf, dtype=np.float32)
-    best_i = np.zeros((len(probes), 10), dtype=np.int64)
+def exact_top(vectors: np.ndarray, probes: np.ndarray, k: int = 10) -> np.ndarray:
+    """Brute-force top ``k`` by inner product, a chunk at a time."""
+    best_s = np.full((len(probes), k), -np.inf, dtype=np.float32)
+    best_i = np.zeros((len(probes), k), dtype=np.int64)
     for start in range(0, len(vectors), CHUNK):
         s = probes @ np.asarray(vectors[start : start + CHUNK]).T
-        top = np.argpartition(-s, 9, axis=1)[:, :10]
+        top = np.argpartition(-s, k - 1, axis=1)[:, :k]
         cand_s = np.concatenate([best_s, np.take_along_axis(s, top, 1)], axis=1)
         cand_i = np.concatenate([best_i, top + start], axis=1)
-        keep = np.argsort(-cand_s, axis=1)[:, :10]
+        keep = np.argsort(-cand_s, axis=1)[:, :k]
         best_s, best_i = np.take_along_axis(cand_s, keep, 1), np.take_along_axis(cand_i, keep, 1)
     return best_i
+
+
+def question_and_article_vectors(encoder) -> tuple[np.ndarray, np.ndarray]:
+    """The dev questions' vectors (planted as neighbourhoods) and the article's sentences' (the basis)."""
+    queries = [json.loads(line)["query"] for line in DEV.read_text("utf-8").splitlines() if line.strip()]
+    return encoder.encode(queries), encoder.encode([s for s in ARTICLE.read_text("utf-8").split(". ") if s])
 
 
 def _recall(truth: np.ndarray, got: np.ndarray) -> float:
@@ -149,7 +155,7 @@ def _inputs(work: Path, rows: int, basis: np.ndarray, qvecs: np.ndarray) -> tupl
     probes = np.vstack([qvecs, np.asarray(vectors[np.sort(rng.integers(0, rows, 200))])]).astype(np.float32)
     np.save(work / "queries.npy", qvecs)
     np.save(work / f"probes-{rows}.npy", probes)
-    np.save(truth, exact_top10(vectors, probes))
+    np.save(truth, exact_top(vectors, probes))
     return vectors, gen_s
 
 
@@ -232,10 +238,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     from verbatim.embedding import load_encoder
 
-    encoder = load_encoder()
-    queries = [json.loads(line)["query"] for line in DEV.read_text("utf-8").splitlines() if line.strip()]
-    qvecs = encoder.encode(queries)
-    basis = encoder.encode([s for s in ARTICLE.read_text("utf-8").split(". ") if s])
+    qvecs, basis = question_and_article_vectors(load_encoder())
     figures = {"machine": machine(), "rows": []}
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work or Path(tmp)
