@@ -217,7 +217,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 90)
+TRAINED_BLIND_SETS = range(3, 92)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
@@ -252,16 +252,17 @@ REAL_POST_LABELS = HERE / "data" / "real_posts_labels.jsonl"
 # crisis-real-8, from the 27-subreddit file; round 68 adds train_j and train_k: 600 posts of the ten forums of the
 # third cut, those of crisis-real-11 and -12; round 69 adds train_l, 300 more of them, those of crisis-real-13; round 70
 # adds train_m, 180 posts of the fourth cut's six everyday forums, those of crisis-real-15; round 71 adds train_n, 180
-# more of them, those of crisis-real-16).
+# more of them, those of crisis-real-16; round 72 adds train_o, 180 more, those of crisis-real-17).
 TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "train_f", "train_g", "train_h", "train_i",
-                        "train_j", "train_k", "train_l", "train_m", "train_n")
+                        "train_j", "train_k", "train_l", "train_m", "train_n", "train_o")
 
 
 # Real-post test sets of eval/ moved into training after their one scoring (round 62: 1 and 2; round 63: 3 and 4;
 # round 64: 5 and 6; round 65: 7; round 66: 8, the first from the 27-subreddit file; round 67: 9 and 10; round 68:
 # 11, the first of the third cut, scored once by round 67; round 69: 12, scored once by round 68; round 70: 13, scored
-# once by round 69; round 71: 14 and 15, scored once by round 70; crisis-real-16 stays locked for round 71 to be scored on).
-TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 16))
+# once by round 69; round 71: 14 and 15, scored once by round 70; round 72: 16, scored once by round 71; crisis-real-17 stays locked for
+# round 72 to be scored on).
+TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 17))
 
 
 def labelled_real_posts() -> list[dict]:
