@@ -47,7 +47,9 @@ r/conspiracy, r/Mindfulness, r/Teaching, r/UKPersonalFinance, r/ukpolitics, r/un
 leaving out the whole pool of the second and third cuts: 30 per forum to ``test15`` (``eval/crisis-real-15``) and
 then 30 to ``train_m`` (training); then (after round 70 was scored) 30 to ``test16`` (``eval/crisis-real-16``,
 labelled twice, locked for round 71) and 30 to ``train_n`` (training); then (while round 71 trained) 30
-to ``test17`` (``eval/crisis-real-17``, labelled twice, locked for the round after 71) and 30 to ``train_o``.
+to ``test17`` (``eval/crisis-real-17``, labelled twice, locked for the round after 71) and 30 to ``train_o``; then
+(while round 72 trained) every post left to ``test18`` (``eval/crisis-real-18``, labelled twice, locked for the round
+after 72). The fourth cut has nothing left.
 """
 
 from __future__ import annotations
@@ -92,7 +94,7 @@ BATCHES_27_C: dict[str, int | None] = {"test11": 30, "test12": 30, "train_j": 30
 FORUMS_27_D = ("conspiracy", "mindfulness", "teaching", "ukpersonalfinance", "ukpolitics", "unitedkingdom")
 SEED_27_D = 20261206
 BATCHES_27_D: dict[str, int | None] = {"test15": 30, "train_m": 30, "test16": 30, "train_n": 30,
-                                       "test17": 30, "train_o": 30}
+                                       "test17": 30, "train_o": 30, "test18": None}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
