@@ -28,7 +28,6 @@ runs ``python -m verbatim evaluate`` on the development sets (never the locked t
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -213,13 +212,12 @@ def main(argv: list[str] | None = None) -> None:
             cli(["evaluate", "--index", tmp, *EVAL_SETS], standalone_mode=False)
         return
     from benchmarks import known_item
+    from benchmarks.common import report
 
     with tempfile.TemporaryDirectory() as tmp:
         figures = known_item.run(args.corpus, args.limit or None, args.mode, Path(tmp))
     figures["variant"] = args.variant
-    print(known_item.to_markdown(figures))
-    if args.out:
-        args.out.write_text(json.dumps(figures, indent=2), "utf-8")
+    report(figures, known_item.to_markdown(figures), args.out)
 
 
 if __name__ == "__main__":

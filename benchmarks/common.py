@@ -1,9 +1,15 @@
-"""What every benchmark reports alongside its figures."""
+"""What every benchmark reports alongside its figures, and where it works."""
 
 from __future__ import annotations
 
+import json
 import os
 import platform
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import numpy as np
 
@@ -24,3 +30,23 @@ def machine() -> dict:
         pass
     return {"cpu": cpu or platform.processor(), "cores": os.cpu_count(), "python": platform.python_version(),
             "os": platform.platform(), "load_average": round(os.getloadavg()[0], 2)}
+
+
+@contextmanager
+def work_folder(given: Path | None, prefix: str) -> Iterator[Path]:
+    """The folder the user gave (kept, to look at afterwards), or a temporary one removed afterwards."""
+    if given is not None:
+        yield given
+        return
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def report(figures: dict, markdown: str, out: Path | None) -> None:
+    """Print the figures' table; with ``--out``, also write them as JSON."""
+    print(markdown)
+    if out:
+        out.write_text(json.dumps(figures, indent=2), "utf-8")

@@ -25,10 +25,8 @@ import json
 import math
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -258,15 +256,11 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"Error: {corpus}: no such file; give a BEIR corpus.jsonl.")
     queries = args.queries or (folder / "queries.jsonl" if (folder / "queries.jsonl").is_file() else None)
     qrels = args.qrels or (folder / "qrels" / "test.tsv" if (folder / "qrels" / "test.tsv").is_file() else None)
-    work = args.work or Path(tempfile.mkdtemp(prefix="verbatim-corpus-bench-"))
-    try:
+    from benchmarks.common import report, work_folder
+
+    with work_folder(args.work, "verbatim-corpus-bench-") as work:
         figures = run(corpus, args.limit, work, queries, qrels, plain=not args.no_plain)
-    finally:
-        if args.work is None:
-            shutil.rmtree(work, ignore_errors=True)
-    print(to_markdown(figures))
-    if args.out:
-        args.out.write_text(json.dumps(figures, indent=2), "utf-8")
+    report(figures, to_markdown(figures), args.out)
 
 
 if __name__ == "__main__":

@@ -30,9 +30,7 @@ import argparse
 import json
 import math
 import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -181,15 +179,11 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args.corpus is None or not args.corpus.is_file():
         ap.error("give a BEIR corpus.jsonl, e.g. ../shared/data/scifact-corpus/corpus.jsonl")
-    work = args.work or Path(tempfile.mkdtemp(prefix="verbatim-known-item-"))
-    try:
+    from benchmarks.common import report, work_folder
+
+    with work_folder(args.work, "verbatim-known-item-") as work:
         figures = run(args.corpus, args.limit or None, args.mode, work)
-    finally:
-        if args.work is None:
-            shutil.rmtree(work, ignore_errors=True)
-    print(to_markdown(figures))
-    if args.out:
-        args.out.write_text(json.dumps(figures, indent=2), "utf-8")
+    report(figures, to_markdown(figures), args.out)
 
 
 if __name__ == "__main__":
