@@ -4850,6 +4850,20 @@ def test_query_time_needs_no_scikit_learn():
     ("Been cutting again on sugar, down three kilos.", None),
     ("I went back to cutting again after two years clean.", ('risk', 'self_harm')),
     ("been cutting myself again, the numbness won't go away", ('risk', 'self_harm')),
+    # An urge or thoughts of self-harm said in the first person, now, is risk, not the subject (2026-12-05: round 72
+    # read "I feel like self harming. I need help." and "Having very extreme thoughts of self harm." as topic).
+    ("I feel like self harming. I need help.", ('risk', 'self_harm')),
+    ("i feel like hurting myself", ('risk', 'self_harm')),
+    ("Having very extreme thoughts of self harm. Scared.", ('risk', 'self_harm')),
+    ("im having thoughts of self harm again", ('risk', 'self_harm')),
+    ("I still get urges to self-harm when I'm stressed", ('risk', 'self_harm')),
+    ("I feel like self harming is more common now than when I was at school", ('topic', 'self_harm')),
+    ("I feel like self-harm content should be banned on tiktok", ('topic', 'self_harm')),
+    ("what to do if your child is having thoughts of self harm", ('topic', 'self_harm')),
+    ("I was having thoughts of self harm years ago but not anymore", ('topic', 'self_harm')),
+    ("i no longer have urges to self harm", ('topic', 'self_harm')),
+    ("I feel like cutting my hair short", None),
+    ("i feel like sh*t today", None),
 ])
 def test_the_lexicon_alone_gives_levels(query, expected):
     alert = crisis_from_lexicon(query)
