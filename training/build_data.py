@@ -260,8 +260,8 @@ TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "
 # Real-post test sets of eval/ moved into training after their one scoring (round 62: 1 and 2; round 63: 3 and 4;
 # round 64: 5 and 6; round 65: 7; round 66: 8, the first from the 27-subreddit file; round 67: 9 and 10; round 68:
 # 11, the first of the third cut, scored once by round 67; round 69: 12, scored once by round 68; round 70: 13, scored
-# once by round 69; round 71: 14 and 15, scored once by round 70; round 72: 16, scored once by round 71; crisis-real-17 stays locked for
-# round 72 to be scored on).
+# once by round 69; round 71: 14 and 15, scored once by round 70; round 72: 16, scored once by round 71;
+# crisis-real-17 stays locked for round 72 to be scored on).
 TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 17))
 
 
