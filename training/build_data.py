@@ -217,7 +217,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 94)
+TRAINED_BLIND_SETS = range(3, 96)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the issue's levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
@@ -261,8 +261,8 @@ TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "
 # round 64: 5 and 6; round 65: 7; round 66: 8, the first from the 27-subreddit file; round 67: 9 and 10; round 68:
 # 11, the first of the third cut, scored once by round 67; round 69: 12, scored once by round 68; round 70: 13, scored
 # once by round 69; round 71: 14 and 15, scored once by round 70; round 72: 16, scored once by round 71;
-# round 73: 17, scored once by round 72; crisis-real-18 stays locked for round 73 to be scored on).
-TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 18))
+# round 73: 17, scored once by round 72; round 74: 18, scored once by round 73, the last of construct-tracker's posts).
+TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 19))
 
 
 def labelled_real_posts() -> list[dict]:
