@@ -123,6 +123,28 @@ def test_the_watcher_rebuilds_after_an_edit_and_survives_a_bad_file(hash_index, 
     assert not thread.is_alive()
 
 
+@pytest.mark.reliability
+def test_the_watcher_rebuilds_when_an_owner_edits_the_readers_questions(hash_index, small_corpus, hash_encoder):
+    from verbatim.index import load_index
+    from verbatim.watch import CorpusWatcher
+
+    said = []
+    watcher = CorpusWatcher(small_corpus, hash_index, hash_encoder, debounce=0.2, say=said.append)
+    stop = threading.Event()
+    thread = threading.Thread(target=watcher.run, kwargs={"stop": stop})
+    thread.start()
+    try:
+        assert wait_for(lambda: any(m.startswith("watching") for m in said), 10)
+        first = current_build(hash_index)
+        (small_corpus / "a.questions.toml").write_text('"Sleep" = ["how long do cats nap"]\n', "utf-8")
+        assert wait_for(lambda: current_build(hash_index) != first, 10)
+        assert load_index(hash_index, hash_encoder).manifest["reader_questions"]["filed"] == 1
+    finally:
+        stop.set()
+        thread.join(10)
+    assert not thread.is_alive()
+
+
 def test_the_watch_command_rebuilds_and_the_cli_answers_from_the_new_build(
         tmp_path, real_index, corpus_copy):
     index = tmp_path / "index"

@@ -173,6 +173,28 @@ def test_every_scored_section_appears_once_with_its_best_score_best_first(scores
     assert [b for _, b in ranked] == sorted((b for _, b in ranked), reverse=True)
 
 
+def test_a_readers_question_filed_under_a_section_adds_its_weighted_cosine():
+    scores = {0: 0.6, 1: 0.5, 2: 0.4}
+    section_of = [0, 1, 2]
+    # Section 2's passage is weakest, but a reader's question filed under it is near the question.
+    ranked = rank_sections(scores, section_of, {2: 0.8, 1: 0.1}, weight=0.5)
+    assert [s for s, _ in ranked] == [2, 0, 1]
+    assert ranked[0][1] == pytest.approx(0.8) and ranked[1][1] == pytest.approx(0.6)
+    assert rank_sections(scores, section_of, {2: 0.8}, weight=0.0) == rank_sections(scores, section_of)
+
+
+@given(st.dictionaries(st.integers(0, 19), score, min_size=1),
+       st.lists(st.integers(0, 6), min_size=20, max_size=20),
+       st.dictionaries(st.integers(0, 6), score), st.floats(0.0, 2.0))
+def test_readers_questions_move_a_section_by_its_own_evidence_only(scores, section_of, asked, weight):
+    plain = dict(rank_sections(scores, section_of))
+    ranked = rank_sections(scores, section_of, asked, weight)
+    assert {s for s, _ in ranked} == set(plain)  # no section appears from its questions alone
+    for sec, total in ranked:
+        assert total == pytest.approx(plain[sec] + weight * asked.get(sec, 0.0))
+    assert [b for _, b in ranked] == sorted((b for _, b in ranked), reverse=True)
+
+
 # --- card_window -------------------------------------------------------------------------
 
 @st.composite

@@ -151,13 +151,17 @@ def test_a_full_disk_gives_one_line_keeps_the_old_build_and_leaves_no_temporary_
     before = current_build(index)
     edit(small_corpus)
     filler = small_fs / "filler"
-    with filler.open("wb") as f:  # fill the disk to the last byte
-        try:
-            while True:
-                f.write(b"\0" * 65536)
-                f.flush()
-        except OSError as e:
-            assert e.errno == errno.ENOSPC
+    # Fill the disk to the last byte: unbuffered, halving the step on each refusal, so no bytes are left in a
+    # buffer for close() to fail on (with 64 KiB buffered writes, close failed unless the free space happened
+    # to be a multiple of 64 KiB).
+    with filler.open("wb", buffering=0) as f:
+        step = 65536
+        while step:
+            try:
+                f.write(b"\0" * step)
+            except OSError as e:
+                assert e.errno == errno.ENOSPC
+                step //= 2
     result = cli_with_hash_encoder("build", "--corpus", small_corpus, "--index", index)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (

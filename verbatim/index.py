@@ -42,6 +42,7 @@ from .embedding import Encoder
 from .errors import IndexCorruptError, IndexNotFoundError
 from .lexical import LexicalIndex
 from .passage_store import FILES as PASSAGE_FILES, PassageTable
+from .reader_questions import attach, find_questions
 from .vectors import MergedRows, read_vectors
 from .loading import Document, load_document
 from .store import (  # re-exported: callers import these from verbatim.index
@@ -68,7 +69,7 @@ __all__ = [
     "choose_form", "REBUILD_HINT",
 ]
 
-_FILES = (*PASSAGE_FILES, "rows.npy", "keys.json", "centroid.npy", "lexical")
+_FILES = (*PASSAGE_FILES, "rows.npy", "keys.json", "centroid.npy", "lexical", "questions.npy", "questions.json")
 # What a rebuild reads of the live build to reuse its vectors (checked against its manifest first).
 _REUSED_FILES = ("keys.json", "vectors.npy", "vectors-codes.npy", "vectors-range.npy", "dense.faiss")
 _EMBED_STEP = 256  # texts per progress-bar step
@@ -178,6 +179,10 @@ class LoadedIndex:
     dense: DenseIndex
     lexical: LexicalIndex
     centroid: np.ndarray  # the passage rows' mean, normalised
+    # Readers' questions from the owners' files (reader_questions.py): one vector each, and the first
+    # passage of the section it is filed under. Empty for a corpus without such files.
+    questions: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    question_passage: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
 
 
 def unit_embedding_text(passage: Passage, unit: int) -> str:
@@ -253,6 +258,12 @@ def build_index(
         passages = [p for d in docs for p in chunker.chunk(d)]
         rows, texts = row_texts(passages)
         keys = [_text_key(encoder.fingerprint, t) for t in texts]
+        questions, question_files = find_questions(corpus, [d.source for d in docs])
+        question_passage, question_warnings = attach(questions, section_starts(passages))
+        for warning in question_warnings:
+            say(f"warning: {warning}")
+        scan.warnings.extend(question_warnings)
+        filed = [(q.text, pid) for q, pid in zip(questions, question_passage) if pid >= 0]
 
         previous = _previous_build(index_dir)
         source = np.full(len(keys), -1, np.int64)
@@ -278,6 +289,7 @@ def build_index(
         with new_build(index_dir) as partial:
             dense = _write_build(partial, passages, rows, keys, vectors, texts, form,
                                  previous.dense if previous is not None else None, source)
+            _write_questions(partial, filed, encoder, index_dir)
             manifest = {
                 **{k: v for k, v in build_settings(encoder).items() if k != "chunker_version"},
                 "verbatim_version": __version__,
@@ -289,6 +301,7 @@ def build_index(
                 "rows": len(rows),
                 "index_type": kind,
                 "dense": {k: v for k, v in dense.items() if k != "files"},
+                "reader_questions": {"files": question_files, "filed": len(filed)},
                 "embedded": int(len(missing)),
                 "reused": len(rows) - len(missing),
                 "files": {n: describe(partial, n) for n in (*_FILES, *dense["files"])},
@@ -298,6 +311,40 @@ def build_index(
             index_dir, name, len(passages), len(rows), len(missing), len(rows) - len(missing),
             time.perf_counter() - t0, kind, scan.warnings,
         )
+
+
+def section_starts(passages: Sequence[Passage]) -> dict[tuple[str, str], int]:
+    """(source, heading) -> the first passage of the first section under that heading."""
+    out: dict[tuple[str, str], int] = {}
+    for pid, p in enumerate(passages):
+        if p.heading_path:
+            out.setdefault((p.source, p.heading_path[-1]), pid)
+    return out
+
+
+def _write_questions(folder: Path, filed: list[tuple[str, int]], encoder: Encoder, index_dir: Path) -> None:
+    """Embed the readers' questions (those the live build embedded are reused) and write them."""
+    keys = [_text_key(encoder.fingerprint, text) for text, _ in filed]
+    vectors = np.zeros((len(filed), encoder.dim), np.float32)
+    known: dict[str, int] = {}
+    try:
+        build, manifest = read_manifest(index_dir)
+        check_files(build, {n: manifest["files"][n] for n in ("questions.json", "questions.npy")})
+        old = json.loads((build / "questions.json").read_text("utf-8"))
+        old_vectors = np.load(build / "questions.npy", allow_pickle=False)
+        if old_vectors.shape == (len(old["keys"]), encoder.dim):
+            known = {k: i for i, k in enumerate(old["keys"])}
+    except (OSError, ValueError, KeyError, TypeError, IndexNotFoundError, IndexCorruptError):
+        pass  # nothing to reuse: embed them all (a few hundred short texts)
+    fresh = [i for i, k in enumerate(keys) if k not in known]
+    for i, k in enumerate(keys):
+        if k in known:
+            vectors[i] = old_vectors[known[k]]
+    if fresh:
+        vectors[fresh] = encoder.encode([filed[i][0] for i in fresh])
+    np.save(folder / "questions.npy", vectors, allow_pickle=False)
+    (folder / "questions.json").write_text(json.dumps(
+        {"passage": [pid for _, pid in filed], "keys": keys, "text": [text for text, _ in filed]}), "utf-8")
 
 
 def _embed(encoder: Encoder, texts: list[str], bar: bool | None) -> np.ndarray:
@@ -381,6 +428,7 @@ def load_index(index_dir: Path, encoder: Encoder, *, live: tuple[Path, dict] | N
         centroid = np.load(build / "centroid.npy", allow_pickle=False)
         # Vectors are read into memory when small, memory-mapped when large.
         dense = read_dense(build, manifest["dense"])
+        questions, question_passage = _read_questions(build, encoder.dim, len(passages))
     except (OSError, ValueError, KeyError, TypeError, IndexError, RuntimeError):
         raise IndexCorruptError(f"{build}: index files are inconsistent; rebuild: {REBUILD_HINT}") from None
     if (
@@ -392,4 +440,16 @@ def load_index(index_dir: Path, encoder: Encoder, *, live: tuple[Path, dict] | N
     ):
         raise IndexCorruptError(f"{build}: index files disagree in size; rebuild: {REBUILD_HINT}")
     lexical = LexicalIndex.load(build / "lexical")
-    return LoadedIndex(build, manifest, passages, rows, dense.vectors, dense, lexical, centroid.astype(np.float32))
+    return LoadedIndex(build, manifest, passages, rows, dense.vectors, dense, lexical, centroid.astype(np.float32),
+                       questions, question_passage)
+
+
+def _read_questions(build: Path, dim: int, n_passages: int) -> tuple[np.ndarray, np.ndarray]:
+    """The build's question vectors and their sections' first passages (none in a build made before them)."""
+    if not (build / "questions.npy").exists():
+        return np.zeros((0, dim), np.float32), np.zeros(0, np.int64)
+    vectors = np.load(build / "questions.npy", allow_pickle=False).astype(np.float32, copy=False)
+    passage = np.asarray(json.loads((build / "questions.json").read_text("utf-8"))["passage"], dtype=np.int64)
+    if vectors.shape != (len(passage), dim) or (len(passage) and not 0 <= passage.min() <= passage.max() < n_passages):
+        raise ValueError("questions.npy and questions.json disagree")
+    return vectors, passage

@@ -111,6 +111,8 @@ class Searcher:
         # Passages of one section (same file, same headings) are consecutive in the index.
         self._section_start = index.passages.sections()
         self._section_of = np.repeat(np.arange(len(self._section_start) - 1), np.diff(self._section_start))
+        self._reader_question_vectors = index.questions
+        self._reader_question_section = self._section_of[index.question_passage]
 
     @classmethod
     def open(
@@ -218,7 +220,9 @@ class Searcher:
             return SearchResult(query, True, [], crisis, medical, notice, conf, suggestions, missing, evidence=evidence)
         hits = []
         texts: dict[str, str | None] = {}
-        for section, score in rank_sections(scores, self._section_of):
+        asked = (best_by_key(self._reader_question_vectors @ qvec, self._reader_question_section)
+                 if len(self._reader_question_vectors) else None)
+        for section, score in rank_sections(scores, self._section_of, asked, w.reader_questions):
             members = list(range(self._section_start[section], self._section_start[section + 1]))
             hit = section_card(idx, members, scores, score, query_vecs, self.source_root, w.question_part, texts)
             if hide_means and mentions_means(" ".join(hit.heading_path) + " " + hit.text):

@@ -44,6 +44,7 @@ from .errors import (
 from .files import atomic_write, file_sha256, fsync_tree
 from .lexical import lexical_config
 from .corpus import corpus_files
+from .reader_questions import questions_path
 
 REBUILD_HINT = "python -m verbatim build"
 
@@ -184,6 +185,19 @@ def corpus_changes(manifest: dict, corpus: Path) -> list[str]:
         path = current[name]
         try:
             if path.stat().st_size != built[name].get("bytes") or file_sha256(path) != built[name].get("sha256"):
+                changes.append(f"~{name}")
+        except OSError:
+            changes.append(f"-{name}")
+    # The owners' question files beside the documents: a build made before them recorded none.
+    questions = {(p := questions_path(path)).relative_to(corpus).as_posix(): p for path in files}
+    questions = {n: p for n, p in questions.items() if p.is_file()}
+    built_questions = (manifest.get("reader_questions") or {}).get("files") or {}
+    changes += [f"+{n}" for n in sorted(set(questions) - set(built_questions))]
+    changes += [f"-{n}" for n in sorted(set(built_questions) - set(questions))]
+    for name in sorted(set(questions) & set(built_questions)):
+        try:
+            info = built_questions[name]
+            if questions[name].stat().st_size != info.get("bytes") or file_sha256(questions[name]) != info.get("sha256"):
                 changes.append(f"~{name}")
         except OSError:
             changes.append(f"-{name}")

@@ -19,6 +19,7 @@ from .embedding import Encoder
 from .errors import BuildLockedError, CorpusError
 from .index import BuildReport, build_index, rebuild_reason
 from .loading import LOADERS
+from .reader_questions import SUFFIX as QUESTIONS_SUFFIX
 
 
 class CorpusWatcher:
@@ -116,7 +117,7 @@ class _Handler:
                 continue
             if any(part.startswith(".") for part in path.relative_to(self._corpus).parts):
                 continue  # editors' swap files, .git: hidden names the corpus skips too
-            if event.is_directory or path.suffix.lower() in LOADERS:
+            if event.is_directory or path.suffix.lower() in LOADERS or path.name.endswith(QUESTIONS_SUFFIX):
                 self._changed.set()
 
 
