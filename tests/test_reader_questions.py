@@ -60,8 +60,10 @@ def test_a_heading_the_article_lacks_is_one_warning_and_its_questions_are_left_o
 def test_the_build_files_questions_under_their_sections_and_records_the_file(small_corpus, tmp_path, hash_encoder):
     _write(small_corpus, '"Sleep" = ["how long do cats nap", "tired kitty"]\n"Grooming" = ["brushing"]\n')
     index = tmp_path / "index"
-    report = build_index(small_corpus, index, hash_encoder)
+    said = []
+    report = build_index(small_corpus, index, hash_encoder, progress=said.append)
     assert any('no heading "Grooming"' in w for w in report.warnings)
+    assert "2 readers' questions filed under 1 sections (a.questions.toml)" in said
     loaded = load_index(index, hash_encoder)
     assert loaded.questions.shape == (2, hash_encoder.dim)
     sleep = {i for i, p in enumerate(loaded.passages) if p.heading_path[-1:] == ("Sleep",)}
