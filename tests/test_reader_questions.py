@@ -63,7 +63,7 @@ def test_the_build_files_questions_under_their_sections_and_records_the_file(sma
     said = []
     report = build_index(small_corpus, index, hash_encoder, progress=said.append)
     assert any('no heading "Grooming"' in w for w in report.warnings)
-    assert "2 readers' questions filed under 1 sections (a.questions.toml)" in said
+    assert "2 readers' questions filed under 1 section (a.questions.toml)" in said
     loaded = load_index(index, hash_encoder)
     assert loaded.questions.shape == (2, hash_encoder.dim)
     sleep = {i for i, p in enumerate(loaded.passages) if p.heading_path[-1:] == ("Sleep",)}

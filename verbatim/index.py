@@ -266,7 +266,8 @@ def build_index(
         filed = [(q.text, pid) for q, pid in zip(questions, question_passage) if pid >= 0]
         if filed:
             sections = len({pid for _, pid in filed})
-            say(f"{len(filed)} readers' questions filed under {sections} sections ({', '.join(question_files)})")
+            under = f"{sections} section" + ("s" if sections != 1 else "")
+            say(f"{len(filed)} readers' questions filed under {under} ({', '.join(question_files)})")
 
         previous = _previous_build(index_dir)
         source = np.full(len(keys), -1, np.int64)
