@@ -48,6 +48,26 @@ def test_a_broken_questions_file_is_named_with_the_fix(tmp_path, text, message):
     assert str(e.value).startswith(message)
 
 
+def test_a_questions_file_that_is_not_text_is_named_with_the_fix(tmp_path):
+    path = tmp_path / "a.questions.toml"
+    path.write_bytes(b'"Feeding" = ["\xff"]\n')
+    with pytest.raises(SourceFileError, match=r"^a.questions.toml: is not UTF-8 text; save it as UTF-8.$"):
+        read_questions_file(path, "a.md", "a.questions.toml")
+
+
+def test_a_broken_questions_file_fails_the_build_by_name_and_the_previous_build_serves(
+        small_corpus, tmp_path, hash_encoder):
+    from verbatim.index import current_build
+
+    index = tmp_path / "index"
+    build_index(small_corpus, index, hash_encoder)
+    before = current_build(index)
+    _write(small_corpus, '"Sleep" = "not a list"\n')
+    with pytest.raises(SourceFileError, match='^a.questions.toml: "Sleep" is not a list of strings'):
+        build_index(small_corpus, index, hash_encoder)
+    assert current_build(index) == before
+
+
 def test_a_heading_the_article_lacks_is_one_warning_and_its_questions_are_left_out():
     questions = [ReaderQuestion("a.md", "Feeding", "q1"), ReaderQuestion("a.md", "Grooming", "q2"),
                  ReaderQuestion("a.md", "Grooming", "q3")]

@@ -48,15 +48,25 @@ def read_questions_file(path: Path, source: str, label: str) -> list[ReaderQuest
 
     Raises SourceFileError, naming the file and the fix, if it is not TOML of heading = [strings].
     """
+    return parse_questions(_read_bytes(path, label), source, label)
+
+
+def _read_bytes(path: Path, label: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise SourceFileError(f"{label}: cannot be read ({(e.strerror or str(e)).lower()}); make it readable.") from None
+
+
+def parse_questions(raw: bytes, source: str, label: str) -> list[ReaderQuestion]:
+    """The questions of one file's bytes (see read_questions_file)."""
     fix = 'write one line per section: "Heading as in the article" = ["a question", …]'
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise SourceFileError(f"{label}: is not UTF-8 text; save it as UTF-8.") from None
     except tomllib.TOMLDecodeError as e:
         raise SourceFileError(f"{label}: is not valid TOML ({e}); {fix}.") from None
-    except OSError as e:
-        raise SourceFileError(f"{label}: cannot be read ({(e.strerror or str(e)).lower()}); make it readable.") from None
     out = []
     for heading, questions in data.items():
         if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
@@ -82,8 +92,8 @@ def find_questions(corpus: Path, sources: list[str]) -> tuple[list[ReaderQuestio
         if not path.is_file():
             continue
         name = path.relative_to(corpus).as_posix()
-        data = path.read_bytes()
-        questions += read_questions_file(path, source, name)
+        data = _read_bytes(path, name)
+        questions += parse_questions(data, source, name)
         files[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     return questions, files
 
