@@ -264,10 +264,6 @@ def build_index(
             say(f"warning: {warning}")
         scan.warnings.extend(question_warnings)
         filed = [(q.text, pid) for q, pid in zip(questions, question_passage) if pid >= 0]
-        if filed:
-            sections = len({pid for _, pid in filed})
-            under = f"{sections} section" + ("s" if sections != 1 else "")
-            say(f"{len(filed)} readers' questions filed under {under} ({', '.join(question_files)})")
 
         previous = _previous_build(index_dir)
         source = np.full(len(keys), -1, np.int64)
@@ -278,6 +274,10 @@ def build_index(
             f"{len(docs)} files, {len(passages)} passages, {len(rows)} vectors: "
             f"{len(missing)} to embed, {len(rows) - len(missing)} reused"
         )
+        if filed:
+            sections = len({pid for _, pid in filed})
+            under = f"{sections} section" + ("s" if sections != 1 else "")
+            say(f"{len(filed)} readers' questions filed under {under} ({', '.join(question_files)})")
         fresh = np.empty((len(rows), encoder.dim), dtype=np.float32)  # pages of reused rows never touched
         if len(missing):
             fresh[missing] = _embed(encoder, [texts[i] for i in missing], progress_bar)
