@@ -178,26 +178,21 @@ def corpus_changes(manifest: dict, corpus: Path) -> list[str]:
     except VerbatimError:
         files = []
     current = {p.relative_to(corpus).as_posix(): p for p in files}
-    built = manifest.get("sources") or {}
+    # The owners' question files beside the documents: a build made before them recorded none.
+    questions = {(q := questions_path(p)).relative_to(corpus).as_posix(): q for p in files}
+    questions = {n: q for n, q in questions.items() if q.is_file()}
+    return (_file_changes(current, manifest.get("sources") or {})
+            + _file_changes(questions, (manifest.get("reader_questions") or {}).get("files") or {}))
+
+
+def _file_changes(current: dict[str, Path], built: dict[str, dict]) -> list[str]:
+    """Files added, removed or edited (size or SHA-256) against what a build recorded of them."""
     changes = [f"+{n}" for n in sorted(set(current) - set(built))]
     changes += [f"-{n}" for n in sorted(set(built) - set(current))]
     for name in sorted(set(current) & set(built)):
         path = current[name]
         try:
             if path.stat().st_size != built[name].get("bytes") or file_sha256(path) != built[name].get("sha256"):
-                changes.append(f"~{name}")
-        except OSError:
-            changes.append(f"-{name}")
-    # The owners' question files beside the documents: a build made before them recorded none.
-    questions = {(p := questions_path(path)).relative_to(corpus).as_posix(): p for path in files}
-    questions = {n: p for n, p in questions.items() if p.is_file()}
-    built_questions = (manifest.get("reader_questions") or {}).get("files") or {}
-    changes += [f"+{n}" for n in sorted(set(questions) - set(built_questions))]
-    changes += [f"-{n}" for n in sorted(set(built_questions) - set(questions))]
-    for name in sorted(set(questions) & set(built_questions)):
-        try:
-            info = built_questions[name]
-            if questions[name].stat().st_size != info.get("bytes") or file_sha256(questions[name]) != info.get("sha256"):
                 changes.append(f"~{name}")
         except OSError:
             changes.append(f"-{name}")
