@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -86,6 +87,25 @@ def test_a_build_made_elsewhere_is_picked_up_by_the_next_search(hash_index, smal
     assert result.passages[0].text.startswith("Cats sleep twenty hours a day.") and result.withheld == []
 
 
+@contextmanager
+def running_watcher(corpus, index, encoder):
+    """A CorpusWatcher on its own thread, once it says it is watching; stopped on leaving."""
+    from verbatim.watch import CorpusWatcher
+
+    said = []
+    watcher = CorpusWatcher(corpus, index, encoder, debounce=0.2, say=said.append)
+    stop = threading.Event()
+    thread = threading.Thread(target=watcher.run, kwargs={"stop": stop})
+    thread.start()
+    try:
+        assert wait_for(lambda: any(m.startswith("watching") for m in said), 10)
+        yield watcher, said
+    finally:
+        stop.set()
+        thread.join(10)
+    assert not thread.is_alive()
+
+
 def wait_for(condition, seconds):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -97,15 +117,7 @@ def wait_for(condition, seconds):
 
 @pytest.mark.reliability
 def test_the_watcher_rebuilds_after_an_edit_and_survives_a_bad_file(hash_index, small_corpus, hash_encoder):
-    from verbatim.watch import CorpusWatcher
-
-    said = []
-    watcher = CorpusWatcher(small_corpus, hash_index, hash_encoder, debounce=0.2, say=said.append)
-    stop = threading.Event()
-    thread = threading.Thread(target=watcher.run, kwargs={"stop": stop})
-    thread.start()
-    try:
-        assert wait_for(lambda: any(m.startswith("watching") for m in said), 10)
+    with running_watcher(small_corpus, hash_index, hash_encoder) as (watcher, said):
         first = current_build(hash_index)
         sleep_edit(small_corpus)
         assert wait_for(lambda: current_build(hash_index) != first, 10)
@@ -117,32 +129,17 @@ def test_the_watcher_rebuilds_after_an_edit_and_survives_a_bad_file(hash_index, 
         (small_corpus / "b.txt").write_text("Dogs Overview\n\nWhat Do Dogs Eat?\n\nDogs eat rice.\n", "utf-8")
         assert wait_for(lambda: watcher.builds == 2, 10)
         assert all(not m.startswith("warning") for m in said[said.index(next(m for m in said if "binary" in m)) + 1:])
-    finally:
-        stop.set()
-        thread.join(10)
-    assert not thread.is_alive()
 
 
 @pytest.mark.reliability
 def test_the_watcher_rebuilds_when_an_owner_edits_the_readers_questions(hash_index, small_corpus, hash_encoder):
     from verbatim.index import load_index
-    from verbatim.watch import CorpusWatcher
 
-    said = []
-    watcher = CorpusWatcher(small_corpus, hash_index, hash_encoder, debounce=0.2, say=said.append)
-    stop = threading.Event()
-    thread = threading.Thread(target=watcher.run, kwargs={"stop": stop})
-    thread.start()
-    try:
-        assert wait_for(lambda: any(m.startswith("watching") for m in said), 10)
+    with running_watcher(small_corpus, hash_index, hash_encoder):
         first = current_build(hash_index)
         (small_corpus / "a.questions.toml").write_text('"Sleep" = ["how long do cats nap"]\n', "utf-8")
         assert wait_for(lambda: current_build(hash_index) != first, 10)
         assert load_index(hash_index, hash_encoder).manifest["reader_questions"]["filed"] == 1
-    finally:
-        stop.set()
-        thread.join(10)
-    assert not thread.is_alive()
 
 
 def test_the_watch_command_rebuilds_and_the_cli_answers_from_the_new_build(
