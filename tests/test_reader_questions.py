@@ -135,6 +135,22 @@ def test_a_rebuild_embeds_only_the_questions_that_changed(small_corpus, tmp_path
     assert load_index(index, hash_encoder).questions.shape == (2, hash_encoder.dim)
 
 
+def test_a_rebuild_reembeds_questions_whose_stored_vectors_are_damaged(small_corpus, tmp_path, hash_encoder):
+    import numpy as np
+
+    from verbatim.index import current_build
+
+    _write(small_corpus, '"Sleep" = ["how long do cats nap", "tired kitty"]\n')
+    index = tmp_path / "index"
+    build_index(small_corpus, index, hash_encoder)
+    np.save(current_build(index) / "questions.npy", np.zeros((2, hash_encoder.dim), np.float32))
+    counting = _CountingEncoder(hash_encoder)
+    build_index(small_corpus, index, counting)
+    assert sorted(counting.texts) == ["how long do cats nap", "tired kitty"]
+    stored = load_index(index, hash_encoder).questions
+    assert np.allclose(stored, hash_encoder.encode(["how long do cats nap", "tired kitty"]))
+
+
 def test_a_damaged_questions_file_in_the_build_is_caught(hash_index, hash_encoder):
     from verbatim.errors import IndexCorruptError
     from verbatim.index import current_build

@@ -25,7 +25,7 @@ import hashlib
 import json
 import sys
 import time
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import datetime, timezone
@@ -293,7 +293,7 @@ def build_index(
         with new_build(index_dir) as partial:
             dense = _write_build(partial, passages, rows, keys, vectors, texts, form,
                                  previous.dense if previous is not None else None, source)
-            _write_questions(partial, filed, encoder, index_dir)
+            _write_questions(partial, filed, encoder, previous.questions if previous is not None else {})
             manifest = {
                 **{k: v for k, v in build_settings(encoder).items() if k != "chunker_version"},
                 "verbatim_version": __version__,
@@ -326,24 +326,15 @@ def section_starts(passages: Sequence[Passage]) -> dict[tuple[str, str], int]:
     return out
 
 
-def _write_questions(folder: Path, filed: list[tuple[str, int]], encoder: Encoder, index_dir: Path) -> None:
-    """Embed the readers' questions (those the live build embedded are reused) and write them."""
+def _write_questions(folder: Path, filed: list[tuple[str, int]], encoder: Encoder,
+                     known: Mapping[str, np.ndarray]) -> None:
+    """Embed the readers' questions (``known``: vectors the live build embedded, by key) and write them."""
     keys = [_text_key(encoder.fingerprint, text) for text, _ in filed]
     vectors = np.zeros((len(filed), encoder.dim), np.float32)
-    known: dict[str, int] = {}
-    try:
-        build, manifest = read_manifest(index_dir)
-        check_files(build, {n: manifest["files"][n] for n in ("questions.json", "questions.npy")})
-        old = json.loads((build / "questions.json").read_text("utf-8"))
-        old_vectors = np.load(build / "questions.npy", allow_pickle=False)
-        if old_vectors.shape == (len(old["keys"]), encoder.dim):
-            known = {k: i for i, k in enumerate(old["keys"])}
-    except (OSError, ValueError, KeyError, TypeError, IndexNotFoundError, IndexCorruptError):
-        pass  # nothing to reuse: embed them all (a few hundred short texts)
     fresh = [i for i, k in enumerate(keys) if k not in known]
     for i, k in enumerate(keys):
         if k in known:
-            vectors[i] = old_vectors[known[k]]
+            vectors[i] = known[k]
     if fresh:
         vectors[fresh] = encoder.encode([filed[i][0] for i in fresh])
     np.save(folder / "questions.npy", vectors, allow_pickle=False)
@@ -374,6 +365,7 @@ class _PreviousBuild:
     rows: dict[str, int]
     vectors: object  # float32 array or StoredVectors: rows decoded when read
     dense: tuple[Path, dict] | None  # the build and its manifest's dense entry (None: an old format)
+    questions: dict[str, np.ndarray]  # its readers' questions' vectors by text key (empty: none reusable)
 
 
 def _previous_build(index_dir: Path) -> _PreviousBuild | None:
@@ -396,10 +388,23 @@ def _previous_build(index_dir: Path) -> _PreviousBuild | None:
         vectors = read_vectors(build, dense["vectors"] if live else "float32")
         if not isinstance(keys, list) or len(keys) != len(vectors):
             return None
-        return _PreviousBuild({k: i for i, k in enumerate(keys)}, vectors, live)
+        return _PreviousBuild({k: i for i, k in enumerate(keys)}, vectors, live, _previous_questions(build, files))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RuntimeError, IndexNotFoundError,
             IndexCorruptError):
         return None  # nothing reusable: embed everything
+
+
+def _previous_questions(build: Path, files: dict) -> dict[str, np.ndarray]:
+    """The live build's readers' questions' vectors by text key; empty if it has none or they are damaged."""
+    try:
+        check_files(build, {n: files[n] for n in ("questions.json", "questions.npy")})
+        keys = json.loads((build / "questions.json").read_text("utf-8"))["keys"]
+        vectors = np.load(build / "questions.npy", allow_pickle=False)
+        if not isinstance(keys, list) or vectors.ndim != 2 or len(vectors) != len(keys):
+            return {}
+        return {k: vectors[i] for i, k in enumerate(keys)}
+    except (OSError, ValueError, KeyError, TypeError, IndexCorruptError):
+        return {}  # an older build without them, or damaged ones: embed them all (a few hundred short texts)
 
 
 def _write_build(folder, passages, rows, keys, vectors, texts, form, previous, source) -> dict:
