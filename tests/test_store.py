@@ -211,7 +211,9 @@ def test_leftovers_of_a_crash_are_removed_by_the_next_build(tmp_path, small_corp
 
 
 SIGTERM_SCRIPT = """
-import sys, time
+import signal, sys, time
+# Ctrl-C as in a terminal: a job a non-interactive shell started with & inherits SIGINT ignored.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import verbatim.embedding
 from verbatim.embedding import HashEncoder
 class Slow(HashEncoder):
