@@ -15,6 +15,10 @@ Sources (see training/DATA_CARD.md):
   way, most of them about abuse, told in passing or in other languages; training/data/written_round8.txt: round
   59, the same way, two thirds of them in twenty other languages and scripts; training/data/written_round9.txt:
   round 60, the same way, risk wrapped in minimising or fiction, or back after years.
+- training/data/readers_questions_labels.jsonl (source readers_questions, since round 76): the 246 questions readers
+  might ask, filed beside the article in corpus/emotional-numbness.questions.toml (written by a helper who saw only
+  the article), labelled one by one by a helper who saw only them, the article and docs/real-labelling-brief.md.
+  Most are ordinary questions about numbness and emptiness, the wording whose false alarms hold back answers.
 - training/data/real_posts_labels.jsonl (source ct_reddit4, since round 61): real Reddit posts from
   construct-tracker's second Reddit file, cut into batches by training/real_posts.py and labelled by helpers;
   since round 62 also the scored sets eval/crisis-real-N (TRAINED_REAL_SETS), after their one scoring; round 63 adds
@@ -276,9 +280,20 @@ def labelled_real_posts() -> list[dict]:
     return out + [e for folder in TRAINED_REAL_SETS for e in scored_blind_set(folder, "ct_reddit4")]
 
 
+# The article's readers' questions, labelled by the one rule (round 76): {"id", "text", "level", "category"}.
+READERS_QUESTIONS_LABELS = HERE / "data" / "readers_questions_labels.jsonl"
+
+
+def readers_questions() -> list[dict]:
+    """The readers' questions filed beside the article, each with the level a labeller gave it."""
+    rows = [json.loads(line) for line in READERS_QUESTIONS_LABELS.read_text("utf-8").splitlines() if line.strip()]
+    return [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": "readers_questions"}
+            for r in rows]
+
+
 # Added after the locked test part was scored (in rounds 1 and 2): never in test, so that part stays the one scored.
 LATE_SOURCES = {"written3", "crisis_blind1", "written4", "crisis_blind2", "written5", "written6", "written7",
-                "written8", "written9", "ct_reddit4",
+                "written8", "written9", "ct_reddit4", "readers_questions",
                 *(f"crisis_blind{n}" for n in TRAINED_BLIND_SETS)}
 
 
@@ -307,7 +322,7 @@ def main() -> None:
                 + written("written_round5.txt", "written5") + written("written_round6.txt", "written6")
                 + [e for n in TRAINED_BLIND_SETS for e in scored_blind_set(f"crisis-blind-{n}", f"crisis_blind{n}")]
                 + written("written_round7.txt", "written7") + written("written_round8.txt", "written8")
-                + written("written_round9.txt", "written9") + labelled_real_posts())
+                + written("written_round9.txt", "written9") + labelled_real_posts() + readers_questions())
     seen, rows, relabelled, weak = set(), [], relabels(), weak_post_labels()
     for e in examples:
         key = e["text"].lower()
