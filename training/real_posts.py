@@ -50,6 +50,15 @@ labelled twice, locked for round 71) and 30 to ``train_n`` (training); then (whi
 to ``test17`` (``eval/crisis-real-17``, labelled twice, locked for the round after 71) and 30 to ``train_o``; then
 (while round 72 trained) every post left to ``test18`` (``eval/crisis-real-18``, labelled twice, locked for the round
 after 72). The fourth cut has nothing left.
+
+A fifth cut (round 76) deals from a file no earlier cut read: the Reddit rows of construct-tracker's
+``rallypoint_reddit_mentalhealth_*.csv`` (``FILE_RP``; ``build_data.py`` reads only its RallyPoint rows, because every
+Reddit row carries the label 1 whatever it says). Of its twelve forums, r/anxiety and r/depression are almost all in
+the first file already; the other ten (``FORUMS_RP``: r/addiction, r/adhd, r/alcoholism, r/bipolarreddit,
+r/healthanxiety, r/lonely, r/mentalhealth, r/ptsd, r/schizophrenia, r/socialanxiety) hold about 2,800 posts that no
+training data, cut or evaluation set holds. It leaves out the first file and the whole 27-subreddit file (a post in
+both belongs to the earlier file), with its own seed: 30 per forum to ``test19`` and then to ``test20``
+(``eval/crisis-real-19`` and ``-20``, labelled twice, locked unread while round 76 trained).
 """
 
 from __future__ import annotations
@@ -95,6 +104,13 @@ FORUMS_27_D = ("conspiracy", "mindfulness", "teaching", "ukpersonalfinance", "uk
 SEED_27_D = 20261206
 BATCHES_27_D: dict[str, int | None] = {"test15": 30, "train_m": 30, "test16": 30, "train_n": 30,
                                        "test17": 30, "train_o": 30, "test18": None}
+# The fifth cut (round 76): the Reddit rows of the RallyPoint file, forums with posts left after the first file.
+FILES_RP = tuple(f"construct_tracker/data/datasets/rally_point_reddit_mental_health/rallypoint_reddit_mentalhealth_{part}.csv"
+                 for part in ("train_3632", "test_908"))
+FORUMS_RP = ("addiction", "adhd", "alcoholism", "bipolarreddit", "healthanxiety", "lonely", "mentalhealth", "ptsd",
+             "schizophrenia", "socialanxiety")
+SEED_RP = 20261207
+BATCHES_RP: dict[str, int | None] = {"test19": 30, "test20": 30}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
@@ -124,9 +140,10 @@ def used_texts() -> set[str]:
 
 
 def batches(wheel: Path) -> dict[str, list[dict]]:
-    """Every batch of the four cuts, by name."""
+    """Every batch of the five cuts, by name."""
     with zipfile.ZipFile(wheel) as z:
         rows, rows_27 = read_csv(z, FILE), read_csv(z, FILE_27)
+        rows_rp = [r for name in FILES_RP for r in read_csv(z, name)]
     used = used_texts()
     out = _deal(rows, "document", used, SEED, BATCHES)
     # Each cut of the 27-subreddit file leaves out the first file and the whole pool of every earlier cut's forums,
@@ -138,6 +155,11 @@ def batches(wheel: Path) -> dict[str, list[dict]]:
         pool = [r for r in rows_27 if r["subreddit"].lower() in forums]
         out |= _deal(pool, "post", left_out, seed, plan)
         left_out = left_out | {_key(clip(r["post"])) for r in pool}
+    # The fifth cut leaves out the whole 27-subreddit file, not only the four cuts' pools: its other posts train.
+    left_out = left_out | {_key(clip(r["post"])) for r in rows_27}
+    pool = [{"subreddit": r["source"].split(" ", 1)[1], "doc": r["doc"]} for r in rows_rp
+            if r["source"].startswith("reddit ") and r["source"].split(" ", 1)[1].lower() in FORUMS_RP]
+    out |= _deal(pool, "doc", left_out, SEED_RP, BATCHES_RP)
     return out
 
 
