@@ -58,7 +58,9 @@ the first file already; the other ten (``FORUMS_RP``: r/addiction, r/adhd, r/alc
 r/healthanxiety, r/lonely, r/mentalhealth, r/ptsd, r/schizophrenia, r/socialanxiety) hold about 2,800 posts that no
 training data, cut or evaluation set holds. It leaves out the first file and the whole 27-subreddit file (a post in
 both belongs to the earlier file), with its own seed: 30 per forum to ``test19`` and then to ``test20``
-(``eval/crisis-real-19`` and ``-20``, labelled twice, locked unread while round 76 trained).
+(``eval/crisis-real-19`` and ``-20``, labelled twice, locked unread while round 76 trained); then 30 each to ``train_p``,
+``train_q`` and ``train_r`` (training, each post labelled once) and to ``test21`` (``eval/crisis-real-21``, labelled
+twice, locked unread), appended the same day.
 """
 
 from __future__ import annotations
@@ -110,7 +112,8 @@ FILES_RP = tuple(f"construct_tracker/data/datasets/rally_point_reddit_mental_hea
 FORUMS_RP = ("addiction", "adhd", "alcoholism", "bipolarreddit", "healthanxiety", "lonely", "mentalhealth", "ptsd",
              "schizophrenia", "socialanxiety")
 SEED_RP = 20261207
-BATCHES_RP: dict[str, int | None] = {"test19": 30, "test20": 30}
+BATCHES_RP: dict[str, int | None] = {"test19": 30, "test20": 30, "train_p": 30, "train_q": 30, "train_r": 30,
+                                     "test21": 30}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
