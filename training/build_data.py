@@ -256,9 +256,10 @@ REAL_POST_LABELS = HERE / "data" / "real_posts_labels.jsonl"
 # crisis-real-8, from the 27-subreddit file; round 68 adds train_j and train_k: 600 posts of the ten forums of the
 # third cut, those of crisis-real-11 and -12; round 69 adds train_l, 300 more of them, those of crisis-real-13; round 70
 # adds train_m, 180 posts of the fourth cut's six everyday forums, those of crisis-real-15; round 71 adds train_n, 180
-# more of them, those of crisis-real-16; round 72 adds train_o, 180 more, those of crisis-real-17).
+# more of them, those of crisis-real-16; round 72 adds train_o, 180 more, those of crisis-real-17; round 76 adds train_p,
+# train_q and train_r, 900 posts of the fifth cut's ten mental-health forums, those of crisis-real-19 to -21).
 TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "train_f", "train_g", "train_h", "train_i",
-                        "train_j", "train_k", "train_l", "train_m", "train_n", "train_o")
+                        "train_j", "train_k", "train_l", "train_m", "train_n", "train_o", "train_p", "train_q", "train_r")
 
 
 # Real-post test sets of eval/ moved into training after their one scoring (round 62: 1 and 2; round 63: 3 and 4;
