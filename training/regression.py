@@ -74,7 +74,8 @@ def real_answerable_alarms(searcher: Searcher) -> dict[str, tuple[int, int]]:
     as a crisis, and how many there are."""
     out = {}
     for path in sorted((ROOT / "eval").glob("*/*.jsonl")):
-        if path.parent.name.startswith("crisis"):
+        # Only the real-wording answer sets: a written blind set (eval/answers-blind-N) is scored once, by evaluate.
+        if not path.parent.name.startswith(("reddit", "counsel-chat")):
             continue
         rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
         benign = [q for q in rows if q["kind"] == "answer" and not q.get("crisis")]
