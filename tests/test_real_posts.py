@@ -52,6 +52,28 @@ def _csv(rows: list[dict]) -> bytes:
     return out.getvalue().encode()
 
 
+def _rallypoint_rows(*extra_reddit: str) -> list[dict]:
+    """The RallyPoint file's shape: RallyPoint comments and Reddit posts, each with a source and a label."""
+    rows = [{"source": f"reddit {f}", "doc": f"post {i} of the other file's r/{f}, long enough to be kept", "label": "1.0"}
+            for f in real_posts.FORUMS_RP for i in range(8)]
+    rows += [{"source": "rallypoint Set 1", "doc": f"comment {i} from a veterans' forum, long enough", "label": "0.0"}
+             for i in range(5)]
+    rows += [{"source": "reddit ptsd", "doc": text, "label": "1.0"} for text in extra_reddit]
+    return rows
+
+
+def _cut(tmp_path, monkeypatch, rows_27: list[dict], rows_rp: list[dict]) -> dict[str, list[dict]]:
+    wheel = tmp_path / "wheel.zip"
+    with zipfile.ZipFile(wheel, "w") as z:
+        z.writestr(real_posts.FILE, _csv(_rows({"depression": 4}, column="document")))
+        z.writestr(real_posts.FILE_27, _csv(rows_27))
+        half = len(rows_rp) // 2
+        for name, part in zip(real_posts.FILES_RP, (rows_rp[:half], rows_rp[half:])):
+            z.writestr(name, _csv(part))
+    monkeypatch.setattr(real_posts, "used_texts", set)
+    return real_posts.batches(wheel)
+
+
 @pytest.mark.parametrize("forums, earlier", [
     (("depression", "anxiety"), "BATCHES_27"),  # second and third cut
     (("depression", "teaching"), "BATCHES_27"),  # second and fourth
@@ -63,15 +85,24 @@ def test_a_post_in_a_forum_of_two_cuts_is_dealt_by_the_earlier_cut_only(tmp_path
     shared = "the same post, cross-posted to two forums, long enough to be kept"
     rows_27 = _rows({f: 10 for f in (*real_posts.FORUMS_27, *real_posts.FORUMS_27_C, *real_posts.FORUMS_27_D)})
     rows_27 += [{"subreddit": forum, "post": shared} for forum in forums]
-    wheel = tmp_path / "wheel.zip"
-    with zipfile.ZipFile(wheel, "w") as z:
-        z.writestr(real_posts.FILE, _csv(_rows({"depression": 4}, column="document")))
-        z.writestr(real_posts.FILE_27, _csv(rows_27))
-    monkeypatch.setattr(real_posts, "used_texts", set)
-    cut = real_posts.batches(wheel)
+    cut = _cut(tmp_path, monkeypatch, rows_27, _rallypoint_rows(shared))
     holding = [name for name, items in cut.items() if any(i["text"] == shared for i in items)]
     assert len(holding) == 1 and holding[0] in getattr(real_posts, earlier)
     for plan, cut_forums in ((real_posts.BATCHES_27_C, real_posts.FORUMS_27_C),
                              (real_posts.BATCHES_27_D, real_posts.FORUMS_27_D)):
         dealt = [i for name in plan for i in cut[name]]
         assert dealt and {i["subreddit"] for i in dealt} <= set(cut_forums)
+
+
+def test_the_fifth_cut_deals_only_reddit_posts_that_no_earlier_file_holds(tmp_path, monkeypatch):
+    # A post in the 27-subreddit file (any forum, dealt by a cut or trained on) is never dealt again from the
+    # RallyPoint file's Reddit rows; the RallyPoint comments themselves are never dealt by this cut.
+    in_both = "a post both files hold, long enough to be kept as a real post"
+    rows_27 = _rows({f: 10 for f in (*real_posts.FORUMS_27, *real_posts.FORUMS_27_C, *real_posts.FORUMS_27_D)})
+    rows_27.append({"subreddit": "suicidewatch", "post": in_both})
+    cut = _cut(tmp_path, monkeypatch, rows_27, _rallypoint_rows(in_both))
+    dealt = [i for name in real_posts.BATCHES_RP for i in cut[name]]
+    assert dealt and {i["subreddit"].lower() for i in dealt} <= set(real_posts.FORUMS_RP)
+    assert in_both not in {i["text"] for i in dealt}
+    assert not any(i["text"].startswith("comment") for i in dealt)
+    assert len(dealt) == len({i["text"] for i in dealt})
