@@ -60,7 +60,10 @@ training data, cut or evaluation set holds. It leaves out the first file and the
 both belongs to the earlier file), with its own seed: 30 per forum to ``test19`` and then to ``test20``
 (``eval/crisis-real-19`` and ``-20``, labelled twice, locked unread while round 76 trained); then 30 each to ``train_p``,
 ``train_q`` and ``train_r`` (training, each post labelled once) and to ``test21`` (``eval/crisis-real-21``, labelled
-twice, locked unread), appended the same day.
+twice, locked unread), appended the same day; then 20 per forum to ``test22`` (``eval/crisis-real-22``; eight forums
+have 18 to 20 left, so this takes them all), 140 each of what is left (r/ptsd and r/mentalhealth only) to ``train_s``
+and ``train_t`` (training), and every post left to ``test23`` (``eval/crisis-real-23``, those two forums). The fifth
+cut has nothing left after it.
 """
 
 from __future__ import annotations
@@ -113,7 +116,7 @@ FORUMS_RP = ("addiction", "adhd", "alcoholism", "bipolarreddit", "healthanxiety"
              "schizophrenia", "socialanxiety")
 SEED_RP = 20261207
 BATCHES_RP: dict[str, int | None] = {"test19": 30, "test20": 30, "train_p": 30, "train_q": 30, "train_r": 30,
-                                     "test21": 30}
+                                     "test21": 30, "test22": 20, "train_s": 140, "train_t": 140, "test23": None}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
