@@ -52,7 +52,7 @@ to ``test17`` (``eval/crisis-real-17``, labelled twice, locked for the round aft
 after 72). The fourth cut has nothing left.
 
 A fifth cut (round 76) deals from a file no earlier cut read: the Reddit rows of construct-tracker's
-``rallypoint_reddit_mentalhealth_*.csv`` (``FILE_RP``; ``build_data.py`` reads only its RallyPoint rows, because every
+``rallypoint_reddit_mentalhealth_*.csv`` (``FILES_RP``; ``build_data.py`` reads only its RallyPoint rows, because every
 Reddit row carries the label 1 whatever it says). Of its twelve forums, r/anxiety and r/depression are almost all in
 the first file already; the other ten (``FORUMS_RP``: r/addiction, r/adhd, r/alcoholism, r/bipolarreddit,
 r/healthanxiety, r/lonely, r/mentalhealth, r/ptsd, r/schizophrenia, r/socialanxiety) hold about 2,800 posts that no
