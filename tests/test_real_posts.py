@@ -68,7 +68,7 @@ def _cut(tmp_path, monkeypatch, rows_27: list[dict], rows_rp: list[dict]) -> dic
         z.writestr(real_posts.FILE, _csv(_rows({"depression": 4}, column="document")))
         z.writestr(real_posts.FILE_27, _csv(rows_27))
         half = len(rows_rp) // 2
-        for name, part in zip(real_posts.FILES_RP, (rows_rp[:half], rows_rp[half:])):
+        for name, part in zip(real_posts.RALLYPOINT_FILES, (rows_rp[:half], rows_rp[half:])):
             z.writestr(name, _csv(part))
     monkeypatch.setattr(real_posts, "used_texts", set)
     return real_posts.batches(wheel)

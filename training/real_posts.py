@@ -52,7 +52,7 @@ to ``test17`` (``eval/crisis-real-17``, labelled twice, locked for the round aft
 after 72). The fourth cut has nothing left.
 
 A fifth cut (round 76) deals from a file no earlier cut read: the Reddit rows of construct-tracker's
-``rallypoint_reddit_mentalhealth_*.csv`` (``FILES_RP``; ``build_data.py`` reads only its RallyPoint rows, because every
+``rallypoint_reddit_mentalhealth_*.csv`` (``build_data.RALLYPOINT_FILES``; ``build_data.py`` reads only its RallyPoint rows, because every
 Reddit row carries the label 1 whatever it says). Of its twelve forums, r/anxiety and r/depression are almost all in
 the first file already; the other ten (``FORUMS_RP``: r/addiction, r/adhd, r/alcoholism, r/bipolarreddit,
 r/healthanxiety, r/lonely, r/mentalhealth, r/ptsd, r/schizophrenia, r/socialanxiety) hold about 2,800 posts that no
@@ -77,7 +77,7 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_data import HERE, clip, fetch_wheel, read_csv  # noqa: E402
+from build_data import HERE, RALLYPOINT_FILES, clip, fetch_wheel, read_csv  # noqa: E402
 
 SEED = 20261203
 FILE = "construct_tracker/data/reddit_mental_health_srl_counts.csv"
@@ -110,8 +110,6 @@ SEED_27_D = 20261206
 BATCHES_27_D: dict[str, int | None] = {"test15": 30, "train_m": 30, "test16": 30, "train_n": 30,
                                        "test17": 30, "train_o": 30, "test18": None}
 # The fifth cut (round 76): the Reddit rows of the RallyPoint file, forums with posts left after the first file.
-FILES_RP = tuple(f"construct_tracker/data/datasets/rally_point_reddit_mental_health/rallypoint_reddit_mentalhealth_{part}.csv"
-                 for part in ("train_3632", "test_908"))
 FORUMS_RP = ("addiction", "adhd", "alcoholism", "bipolarreddit", "healthanxiety", "lonely", "mentalhealth", "ptsd",
              "schizophrenia", "socialanxiety")
 SEED_RP = 20261207
@@ -149,7 +147,7 @@ def batches(wheel: Path) -> dict[str, list[dict]]:
     """Every batch of the five cuts, by name."""
     with zipfile.ZipFile(wheel) as z:
         rows, rows_27 = read_csv(z, FILE), read_csv(z, FILE_27)
-        rows_rp = [r for name in FILES_RP for r in read_csv(z, name)]
+        rows_rp = [r for name in RALLYPOINT_FILES for r in read_csv(z, name)]
     used = used_texts()
     out = _deal(rows, "document", used, SEED, BATCHES)
     # Each cut of the 27-subreddit file leaves out the first file and the whole pool of every earlier cut's forums,
@@ -163,8 +161,8 @@ def batches(wheel: Path) -> dict[str, list[dict]]:
         left_out = left_out | {_key(clip(r["post"])) for r in pool}
     # The fifth cut leaves out the whole 27-subreddit file, not only the four cuts' pools: its other posts train.
     left_out = left_out | {_key(clip(r["post"])) for r in rows_27}
-    pool = [{"subreddit": r["source"].split(" ", 1)[1], "doc": r["doc"]} for r in rows_rp
-            if r["source"].startswith("reddit ") and r["source"].split(" ", 1)[1].lower() in FORUMS_RP]
+    pool = [{"subreddit": forum, "doc": r["doc"]} for r in rows_rp
+            if r["source"].startswith("reddit ") and (forum := r["source"].removeprefix("reddit ")).lower() in FORUMS_RP]
     out |= _deal(pool, "doc", left_out, SEED_RP, BATCHES_RP)
     return out
 
