@@ -223,7 +223,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 100)
+TRAINED_BLIND_SETS = range(3, 102)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
@@ -259,17 +259,20 @@ REAL_POST_LABELS = HERE / "data" / "real_posts_labels.jsonl"
 # third cut, those of crisis-real-11 and -12; round 69 adds train_l, 300 more of them, those of crisis-real-13; round 70
 # adds train_m, 180 posts of the fourth cut's six everyday forums, those of crisis-real-15; round 71 adds train_n, 180
 # more of them, those of crisis-real-16; round 72 adds train_o, 180 more, those of crisis-real-17; round 76 adds train_p,
-# train_q and train_r, 900 posts of the fifth cut's ten mental-health forums, those of crisis-real-19 to -21).
+# train_q and train_r, 900 posts of the fifth cut's ten mental-health forums, those of crisis-real-19 to -21; round 77
+# adds train_s and train_t, 560 posts of r/ptsd and r/mentalhealth, the fifth cut's last).
 TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "train_f", "train_g", "train_h", "train_i",
-                        "train_j", "train_k", "train_l", "train_m", "train_n", "train_o", "train_p", "train_q", "train_r")
+                        "train_j", "train_k", "train_l", "train_m", "train_n", "train_o", "train_p", "train_q", "train_r",
+                        "train_s", "train_t")
 
 
 # Real-post test sets of eval/ moved into training after their one scoring (round 62: 1 and 2; round 63: 3 and 4;
 # round 64: 5 and 6; round 65: 7; round 66: 8, the first from the 27-subreddit file; round 67: 9 and 10; round 68:
 # 11, the first of the third cut, scored once by round 67; round 69: 12, scored once by round 68; round 70: 13, scored
 # once by round 69; round 71: 14 and 15, scored once by round 70; round 72: 16, scored once by round 71;
-# round 73: 17, scored once by round 72; round 74: 18, scored once by round 73, the last of construct-tracker's posts).
-TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 19))
+# round 73: 17, scored once by round 72; round 74: 18, scored once by round 73; round 77: 19 and 20, the first of the
+# fifth cut, scored once by round 76).
+TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 21))
 
 
 def labelled_real_posts() -> list[dict]:
