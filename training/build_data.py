@@ -19,6 +19,8 @@ Sources (see training/DATA_CARD.md):
   might ask, filed beside the article in corpus/emotional-numbness.questions.toml (written by a helper who saw only
   the article), labelled one by one by a helper who saw only them, the article and docs/real-labelling-brief.md.
   Most are ordinary questions about numbness and emptiness, the wording whose false alarms hold back answers.
+- training/data/answers_blind_labels.jsonl (source answers_blind, since round 78): the 160 questions of
+  eval/answers-blind-1 and -2, after their one scoring, labelled the same way.
 - training/data/real_posts_labels.jsonl (source ct_reddit4, since round 61): real Reddit posts from
   construct-tracker's second Reddit file, cut into batches by training/real_posts.py and labelled by helpers;
   since round 62 also the scored sets eval/crisis-real-N (TRAINED_REAL_SETS), after their one scoring; round 63 adds
@@ -223,7 +225,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 102)
+TRAINED_BLIND_SETS = range(3, 104)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the issue's levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
@@ -271,8 +273,8 @@ TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "
 # 11, the first of the third cut, scored once by round 67; round 69: 12, scored once by round 68; round 70: 13, scored
 # once by round 69; round 71: 14 and 15, scored once by round 70; round 72: 16, scored once by round 71;
 # round 73: 17, scored once by round 72; round 74: 18, scored once by round 73; round 77: 19 and 20, the first of the
-# fifth cut, scored once by round 76).
-TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 21))
+# fifth cut, scored once by round 76; round 78: 21 to 23, the fifth cut's last, scored once by round 77).
+TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 24))
 
 
 def labelled_real_posts() -> list[dict]:
@@ -297,9 +299,21 @@ def readers_questions() -> list[dict]:
             for r in rows]
 
 
+# The 160 questions of eval/answers-blind-1 and -2, labelled by the one rule after their one scoring (round 78), by a
+# helper who saw only them, the article and docs/real-labelling-brief.md: {"id", "text", "level", "category", ...}.
+ANSWERS_BLIND_LABELS = HERE / "data" / "answers_blind_labels.jsonl"
+
+
+def answers_blind_questions() -> list[dict]:
+    """The scored answer sets' questions (readers' wording about the article), each with the level a labeller gave it."""
+    rows = [json.loads(line) for line in ANSWERS_BLIND_LABELS.read_text("utf-8").splitlines() if line.strip()]
+    return [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": "answers_blind"}
+            for r in rows]
+
+
 # Added after the locked test part was scored (in rounds 1 and 2): never in test, so that part stays the one scored.
 LATE_SOURCES = {"written3", "crisis_blind1", "written4", "crisis_blind2", "written5", "written6", "written7",
-                "written8", "written9", "ct_reddit4", "readers_questions",
+                "written8", "written9", "ct_reddit4", "readers_questions", "answers_blind",
                 *(f"crisis_blind{n}" for n in TRAINED_BLIND_SETS)}
 
 
@@ -328,7 +342,8 @@ def main() -> None:
                 + written("written_round5.txt", "written5") + written("written_round6.txt", "written6")
                 + [e for n in TRAINED_BLIND_SETS for e in scored_blind_set(f"crisis-blind-{n}", f"crisis_blind{n}")]
                 + written("written_round7.txt", "written7") + written("written_round8.txt", "written8")
-                + written("written_round9.txt", "written9") + labelled_real_posts() + readers_questions())
+                + written("written_round9.txt", "written9") + labelled_real_posts() + readers_questions()
+                + answers_blind_questions())
     seen, rows, relabelled, weak = set(), [], relabels(), weak_post_labels()
     for e in examples:
         key = e["text"].lower()
