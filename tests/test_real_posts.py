@@ -106,3 +106,19 @@ def test_the_fifth_cut_deals_only_reddit_posts_that_no_earlier_file_holds(tmp_pa
     assert in_both not in {i["text"] for i in dealt}
     assert not any(i["text"].startswith("comment") for i in dealt)
     assert len(dealt) == len({i["text"] for i in dealt})
+
+
+def test_the_sixth_cut_deals_only_rallypoint_comments_that_training_leaves_out(tmp_path, monkeypatch):
+    # Training keeps about 40% of the RallyPoint comments labelled 0; a comment it keeps, one labelled 1 or a Reddit
+    # post must never reach the sixth cut's test batch.
+    rows_27 = _rows({f: 10 for f in (*real_posts.FORUMS_27, *real_posts.FORUMS_27_C, *real_posts.FORUMS_27_D)})
+    rows_rp = _rallypoint_rows()
+    rows_rp += [{"source": f"rallypoint Set {s}", "doc": f"comment {i} of set {s}, a veteran writing at length",
+                 "label": label} for s in (2, 6) for i in range(60) for label in ("0.0", "1.0")]
+    cut = _cut(tmp_path, monkeypatch, rows_27, rows_rp)
+    dealt = {i["text"]: i for name in real_posts.BATCHES_RC for i in cut[name]}
+    by_text = {r["doc"]: r for r in rows_rp if r["label"] == "0.0"}
+    assert dealt and all(text in by_text and real_posts.left_out_comment(by_text[text]) for text in dealt)
+    kept = [r for r in by_text.values() if r["source"].startswith("rallypoint") and not real_posts.left_out_comment(r)]
+    assert kept  # the fixture holds comments training keeps, and none of them was dealt
+    assert {i["subreddit"] for i in dealt.values()} <= {"set 1", "set 2", "set 6"}

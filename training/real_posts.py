@@ -64,6 +64,13 @@ twice, locked unread), appended the same day; then 20 per forum to ``test22`` (`
 have 18 to 20 left, so this takes them all), 140 each of what is left (r/ptsd and r/mentalhealth only) to ``train_s``
 and ``train_t`` (training), and every post left to ``test23`` (``eval/crisis-real-23``, those two forums). The fifth
 cut has nothing left after it.
+
+A sixth cut (while round 78 trained) deals from the RallyPoint comments themselves: the ones labelled 0 that
+``build_data.py`` leaves out (``build_data.left_out_comment``, about 60% of them; the rest train as ``ct_rallypoint``).
+RallyPoint is a forum of serving members and veterans; its comments speak of suicide, trauma and weapons in everyday
+military words, and their dataset label 0 (no suicide risk) says nothing of abuse or urgency, so they are labelled
+by the one rule like every other cut. Grouped by the comment's set in the file (eight of them), with its own seed:
+35 per set to ``test24`` (``eval/crisis-real-24``, labelled twice, locked unread while round 78 trained).
 """
 
 from __future__ import annotations
@@ -77,7 +84,7 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_data import HERE, RALLYPOINT_FILES, clip, fetch_wheel, read_csv  # noqa: E402
+from build_data import HERE, RALLYPOINT_FILES, clip, fetch_wheel, left_out_comment, read_csv  # noqa: E402
 
 SEED = 20261203
 FILE = "construct_tracker/data/reddit_mental_health_srl_counts.csv"
@@ -115,6 +122,9 @@ FORUMS_RP = ("addiction", "adhd", "alcoholism", "bipolarreddit", "healthanxiety"
 SEED_RP = 20261207
 BATCHES_RP: dict[str, int | None] = {"test19": 30, "test20": 30, "train_p": 30, "train_q": 30, "train_r": 30,
                                      "test21": 30, "test22": 20, "train_s": 140, "train_t": 140, "test23": None}
+# The sixth cut (while round 78 trained): the RallyPoint comments training leaves out, by their set in the file.
+SEED_RC = 20261208
+BATCHES_RC: dict[str, int | None] = {"test24": 35}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
@@ -144,7 +154,7 @@ def used_texts() -> set[str]:
 
 
 def batches(wheel: Path) -> dict[str, list[dict]]:
-    """Every batch of the five cuts, by name."""
+    """Every batch of the six cuts, by name."""
     with zipfile.ZipFile(wheel) as z:
         rows, rows_27 = read_csv(z, FILE), read_csv(z, FILE_27)
         rows_rp = [r for name in RALLYPOINT_FILES for r in read_csv(z, name)]
@@ -164,6 +174,11 @@ def batches(wheel: Path) -> dict[str, list[dict]]:
     pool = [{"subreddit": forum, "doc": r["doc"]} for r in rows_rp
             if r["source"].startswith("reddit ") and (forum := r["source"].removeprefix("reddit ")).lower() in FORUMS_RP]
     out |= _deal(pool, "doc", left_out, SEED_RP, BATCHES_RP)
+    # The sixth cut: comments, not Reddit posts, so no earlier cut's pool can hold them; ``used`` keeps out any that
+    # training (the kept 40%) or eval/ already holds word for word.
+    comments = [{"subreddit": r["source"].removeprefix("rallypoint "), "doc": r["doc"]} for r in rows_rp
+                if left_out_comment(r)]
+    out |= _deal(comments, "doc", used, SEED_RC, BATCHES_RC)
     return out
 
 
