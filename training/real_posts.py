@@ -70,7 +70,9 @@ A sixth cut (while round 78 trained) deals from the RallyPoint comments themselv
 RallyPoint is a forum of serving members and veterans; its comments speak of suicide, trauma and weapons in everyday
 military words, and their dataset label 0 (no suicide risk) says nothing of abuse or urgency, so they are labelled
 by the one rule like every other cut. Grouped by the comment's set in the file (eight of them), with its own seed:
-35 per set to ``test24`` (``eval/crisis-real-24``, labelled twice, locked unread while round 78 trained).
+35 per set to ``test24`` (``eval/crisis-real-24``, labelled twice, locked unread while round 78 trained); then, appended
+the same day, 35 per set to ``test25`` (``eval/crisis-real-25``, labelled twice, locked unread for the round after 78)
+and to ``train_u`` and ``train_v`` (training, each comment labelled once; not yet in ``TRAINED_REAL_BATCHES``).
 """
 
 from __future__ import annotations
@@ -124,7 +126,7 @@ BATCHES_RP: dict[str, int | None] = {"test19": 30, "test20": 30, "train_p": 30, 
                                      "test21": 30, "test22": 20, "train_s": 140, "train_t": 140, "test23": None}
 # The sixth cut (while round 78 trained): the RallyPoint comments training leaves out, by their set in the file.
 SEED_RC = 20261208
-BATCHES_RC: dict[str, int | None] = {"test24": 35}
+BATCHES_RC: dict[str, int | None] = {"test24": 35, "test25": 35, "train_u": 35, "train_v": 35}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
