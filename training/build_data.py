@@ -293,27 +293,17 @@ def labelled_real_posts() -> list[dict]:
     return out + [e for folder in TRAINED_REAL_SETS for e in scored_blind_set(folder, "ct_reddit4")]
 
 
-# The article's readers' questions, labelled by the one rule (round 76): {"id", "text", "level", "category"}.
+# Questions labelled one by one by the one rule, by a helper who saw only them, the article and
+# docs/real-labelling-brief.md: {"id", "text", "level", "category", ...}. The article's readers' questions (round 76),
+# and the 160 questions of eval/answers-blind-1 and -2 after their one scoring (round 78).
 READERS_QUESTIONS_LABELS = HERE / "data" / "readers_questions_labels.jsonl"
-
-
-def readers_questions() -> list[dict]:
-    """The readers' questions filed beside the article, each with the level a labeller gave it."""
-    rows = [json.loads(line) for line in READERS_QUESTIONS_LABELS.read_text("utf-8").splitlines() if line.strip()]
-    return [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": "readers_questions"}
-            for r in rows]
-
-
-# The 160 questions of eval/answers-blind-1 and -2, labelled by the one rule after their one scoring (round 78), by a
-# helper who saw only them, the article and docs/real-labelling-brief.md: {"id", "text", "level", "category", ...}.
 ANSWERS_BLIND_LABELS = HERE / "data" / "answers_blind_labels.jsonl"
 
 
-def answers_blind_questions() -> list[dict]:
-    """The scored answer sets' questions (readers' wording about the article), each with the level a labeller gave it."""
-    rows = [json.loads(line) for line in ANSWERS_BLIND_LABELS.read_text("utf-8").splitlines() if line.strip()]
-    return [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": "answers_blind"}
-            for r in rows]
+def labelled_questions(path: Path, source: str) -> list[dict]:
+    """A file of labelled questions as examples of ``source``, each with the level its labeller gave it."""
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": source} for r in rows]
 
 
 # Added after the locked test part was scored (in rounds 1 and 2): never in test, so that part stays the one scored.
@@ -347,8 +337,9 @@ def main() -> None:
                 + written("written_round5.txt", "written5") + written("written_round6.txt", "written6")
                 + [e for n in TRAINED_BLIND_SETS for e in scored_blind_set(f"crisis-blind-{n}", f"crisis_blind{n}")]
                 + written("written_round7.txt", "written7") + written("written_round8.txt", "written8")
-                + written("written_round9.txt", "written9") + labelled_real_posts() + readers_questions()
-                + answers_blind_questions())
+                + written("written_round9.txt", "written9") + labelled_real_posts()
+                + labelled_questions(READERS_QUESTIONS_LABELS, "readers_questions")
+                + labelled_questions(ANSWERS_BLIND_LABELS, "answers_blind"))
     seen, rows, relabelled, weak = set(), [], relabels(), weak_post_labels()
     for e in examples:
         key = e["text"].lower()
