@@ -21,7 +21,8 @@ Sources (see training/DATA_CARD.md):
   Most are ordinary questions about numbness and emptiness, the wording whose false alarms hold back answers.
 - training/data/answers_blind_labels.jsonl (source answers_blind, since round 78): the 160 questions of
   eval/answers-blind-1 and -2, after their one scoring, labelled the same way.
-- training/data/real_posts_labels.jsonl (source ct_reddit4, since round 61): real Reddit posts from
+- training/data/real_posts_labels.jsonl (source ct_reddit4, since round 61; the sixth cut's RallyPoint comments as
+  ct_rallypoint_labelled, since round 79): real Reddit posts from
   construct-tracker's second Reddit file, cut into batches by training/real_posts.py and labelled by helpers;
   since round 62 also the scored sets eval/crisis-real-N (TRAINED_REAL_SETS), after their one scoring; round 63 adds
   the batches train_f and train_g (600 posts); round 64 adds no batch, only the scored sets 5 and 6; round 65
@@ -230,7 +231,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 104)
+TRAINED_BLIND_SETS = range(3, 106)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the issue's levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
@@ -267,10 +268,11 @@ REAL_POST_LABELS = HERE / "data" / "real_posts_labels.jsonl"
 # adds train_m, 180 posts of the fourth cut's six everyday forums, those of crisis-real-15; round 71 adds train_n, 180
 # more of them, those of crisis-real-16; round 72 adds train_o, 180 more, those of crisis-real-17; round 76 adds train_p,
 # train_q and train_r, 900 posts of the fifth cut's ten mental-health forums, those of crisis-real-19 to -21; round 77
-# adds train_s and train_t, 560 posts of r/ptsd and r/mentalhealth, the fifth cut's last).
+# adds train_s and train_t, 560 posts of r/ptsd and r/mentalhealth, the fifth cut's last; round 79 adds train_u and
+# train_v, 560 RallyPoint comments of the sixth cut, as the source ct_rallypoint_labelled).
 TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "train_f", "train_g", "train_h", "train_i",
                         "train_j", "train_k", "train_l", "train_m", "train_n", "train_o", "train_p", "train_q", "train_r",
-                        "train_s", "train_t")
+                        "train_s", "train_t", "train_u", "train_v")
 
 
 # Real-post test sets of eval/ moved into training after their one scoring (round 62: 1 and 2; round 63: 3 and 4;
@@ -278,19 +280,28 @@ TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "
 # 11, the first of the third cut, scored once by round 67; round 69: 12, scored once by round 68; round 70: 13, scored
 # once by round 69; round 71: 14 and 15, scored once by round 70; round 72: 16, scored once by round 71;
 # round 73: 17, scored once by round 72; round 74: 18, scored once by round 73; round 77: 19 and 20, the first of the
-# fifth cut, scored once by round 76; round 78: 21 to 23, the fifth cut's last, scored once by round 77).
-TRAINED_REAL_SETS = tuple(f"crisis-real-{n}" for n in range(1, 24))
+# fifth cut, scored once by round 76; round 78: 21 to 23, the fifth cut's last, scored once by round 77; round 79: 24,
+# the first of the sixth cut, scored once by round 78).
+TRAINED_REAL_SETS = range(1, 25)
+# The sixth cut (training/real_posts.py BATCHES_RC) deals RallyPoint comments, not Reddit posts: since round 79 they
+# are their own source, so that dev reports the veterans' comments apart from the mental-health forums.
+REDDIT_POSTS, RALLYPOINT_COMMENTS = "ct_reddit4", "ct_rallypoint_labelled"
 
 
 def labelled_real_posts() -> list[dict]:
-    """The labelled training batches of real posts, and the scored real-post sets, as the source ct_reddit4."""
+    """The labelled training batches of real posts, and the scored real-post sets (ct_reddit4 and ct_rallypoint_labelled)."""
+    from real_posts import BATCHES_RC  # real_posts imports this module, so not at the top
+
+    def source(batch: str) -> str:
+        return RALLYPOINT_COMMENTS if batch in BATCHES_RC else REDDIT_POSTS
+
     if not REAL_POST_LABELS.is_file():
         print(f"warning: {REAL_POST_LABELS} is missing: building without the labelled real posts", file=sys.stderr)
         return []
     rows = [json.loads(line) for line in REAL_POST_LABELS.read_text("utf-8").splitlines() if line.strip()]
-    out = [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": "ct_reddit4"}
-           for r in rows if r["id"].rsplit("-", 1)[0] in TRAINED_REAL_BATCHES]
-    return out + [e for folder in TRAINED_REAL_SETS for e in scored_blind_set(folder, "ct_reddit4")]
+    out = [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": source(batch)}
+           for r in rows if (batch := r["id"].rsplit("-", 1)[0]) in TRAINED_REAL_BATCHES]
+    return out + [e for n in TRAINED_REAL_SETS for e in scored_blind_set(f"crisis-real-{n}", source(f"test{n}"))]
 
 
 # Questions labelled one by one by the one rule, by a helper who saw only them, the article and
@@ -308,7 +319,7 @@ def labelled_questions(path: Path, source: str) -> list[dict]:
 
 # Added after the locked test part was scored (in rounds 1 and 2): never in test, so that part stays the one scored.
 LATE_SOURCES = {"written3", "crisis_blind1", "written4", "crisis_blind2", "written5", "written6", "written7",
-                "written8", "written9", "ct_reddit4", "readers_questions", "answers_blind",
+                "written8", "written9", REDDIT_POSTS, RALLYPOINT_COMMENTS, "readers_questions", "answers_blind",
                 *(f"crisis_blind{n}" for n in TRAINED_BLIND_SETS)}
 
 

@@ -86,7 +86,8 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_data import HERE, RALLYPOINT_FILES, clip, fetch_wheel, left_out_comment, read_csv  # noqa: E402
+from build_data import (HERE, RALLYPOINT_COMMENTS, RALLYPOINT_FILES, REDDIT_POSTS, clip, fetch_wheel,  # noqa: E402
+                        left_out_comment, read_csv)
 
 SEED = 20261203
 FILE = "construct_tracker/data/reddit_mental_health_srl_counts.csv"
@@ -142,7 +143,7 @@ def used_texts() -> set[str]:
     seen = set()
     for line in (HERE / "data" / "examples.jsonl").open(encoding="utf-8"):
         row = json.loads(line)
-        if row["source"] != "ct_reddit4":
+        if row["source"] not in (REDDIT_POSTS, RALLYPOINT_COMMENTS):
             seen.add(_key(row["text"]))
     for path in (root / "eval").rglob("*.jsonl"):
         if path.parent.name.startswith("crisis-real"):
