@@ -72,7 +72,8 @@ military words, and their dataset label 0 (no suicide risk) says nothing of abus
 by the one rule like every other cut. Grouped by the comment's set in the file (eight of them), with its own seed:
 35 per set to ``test24`` (``eval/crisis-real-24``, labelled twice, locked unread while round 78 trained); then, appended
 the same day, 35 per set to ``test25`` (``eval/crisis-real-25``, labelled twice, locked unread for the round after 78)
-and to ``train_u`` and ``train_v`` (training, each comment labelled once; not yet in ``TRAINED_REAL_BATCHES``).
+and to ``train_u`` and ``train_v`` (training, each comment labelled once; trained on since round 79, as the source
+``ct_rallypoint_labelled``).
 """
 
 from __future__ import annotations
