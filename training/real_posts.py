@@ -73,7 +73,9 @@ by the one rule like every other cut. Grouped by the comment's set in the file (
 35 per set to ``test24`` (``eval/crisis-real-24``, labelled twice, locked unread while round 78 trained); then, appended
 the same day, 35 per set to ``test25`` (``eval/crisis-real-25``, labelled twice, locked unread for the round after 78)
 and to ``train_u`` and ``train_v`` (training, each comment labelled once; trained on since round 79, as the source
-``ct_rallypoint_labelled``).
+``ct_rallypoint_labelled``). Appended while round 79 trained: 35 per set to ``test26`` (``eval/crisis-real-26``, labelled
+twice, locked unread; set 3 has 30 left, so 275), then 35 per set to ``train_w`` and ``train_x`` (training, each
+comment labelled once; 219 and 151, as sets run out).
 """
 
 from __future__ import annotations
@@ -128,7 +130,8 @@ BATCHES_RP: dict[str, int | None] = {"test19": 30, "test20": 30, "train_p": 30, 
                                      "test21": 30, "test22": 20, "train_s": 140, "train_t": 140, "test23": None}
 # The sixth cut (while round 78 trained): the RallyPoint comments training leaves out, by their set in the file.
 SEED_RC = 20261208
-BATCHES_RC: dict[str, int | None] = {"test24": 35, "test25": 35, "train_u": 35, "train_v": 35}
+BATCHES_RC: dict[str, int | None] = {"test24": 35, "test25": 35, "train_u": 35, "train_v": 35,
+                                     "test26": 35, "train_w": 35, "train_x": 35}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
