@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ARTICLE, ROOT
-from verbatim.crisis import asks_how_to_help
+from verbatim.crisis import asks_how_to_help, detect
 from verbatim.safety import (
     CRISIS_CATEGORIES,
     SafetyChecker,
@@ -123,9 +123,13 @@ def test_the_classifier_reads_each_sentence_of_a_long_question(checker, real_enc
     assert crisis_from_lexicon(RAZOR) is None
     qvec = real_encoder.encode([RAZOR])[0]
     assert checker.classifier.decide(qvec[None, :], whole=True, texts=[RAZOR]) == [None]
+    assert detect(RAZOR, qvec, parts=(), classifier=checker.classifier) is None  # the whole question alone: calm
     alert = checker.crisis(RAZOR, qvec)
     assert alert.level == "risk" and alert.matched == "classifier"
-    assert alert.sentence == "I keep a razor hidden in my room for the bad nights."
+    # The razor sentence raises it alone (rounds up to 78), or by the joint rule, which adds it to the whole question
+    # (round 79: 0.89 against the sentence threshold 0.90; with the question's 0.62, 1.51 against 1.42). An alert
+    # names the sentence only when that sentence alarms alone.
+    assert alert.sentence in ("", "I keep a razor hidden in my room for the bad nights.")
 
 
 # Rounds 18 to 44's classifier scored "Lately I have been picturing my own death." 0.69-0.73 against the sentence
