@@ -185,21 +185,21 @@ def construct_tracker(wheel: Path) -> list[dict]:
 EVAL_PREFIX = 120
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    """The rows of a JSON-lines file, blank lines skipped."""
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
 def evaluated_posts() -> set[str]:
     """The opening of every post the answer evaluation's Reddit sets hold, whitespace squeezed as ``clip`` does."""
-    out = set()
-    for path in (HERE.parent / "eval").glob("reddit*/*.jsonl"):
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                out.add(" ".join(json.loads(line)["query"].split())[:EVAL_PREFIX])
-    return out
+    return {" ".join(q["query"].split())[:EVAL_PREFIX]
+            for path in (HERE.parent / "eval").glob("reddit*/*.jsonl") for q in read_jsonl(path)}
 
 
 def counsel_chat(path: Path) -> list[dict]:
     labels = json.loads((HERE / "labels_counsel_chat.json").read_text("utf-8"))
     out = []
-    for line in path.read_text("utf-8").splitlines():
-        q = json.loads(line)
+    for q in read_jsonl(path):
         text = clip(f"{q.get('title') or ''} {q.get('text') or ''}")
         level, category = labels.get(str(q["questionID"]), ["none", "-"])
         out.append({"text": text, "level": level, "category": category, "source": "counsel_chat"})
@@ -222,12 +222,10 @@ def written(name: str = "written.txt", source: str = "written") -> list[dict]:
 def scored_blind_set(folder: str, source: str) -> list[dict]:
     """A blind set of eval/, written by another session, moved into training after its one scoring."""
     out = []
-    for line in (HERE.parent / "eval" / folder / "blind.jsonl").read_text("utf-8").splitlines():
-        if line.strip():
-            q = json.loads(line)
-            # Blind sets 22 and 23 write the category of a `none` text as the string "null".
-            category = None if q["category"] in (None, "null") else q["category"]
-            out.append({"text": q["text"], "level": q["level"], "category": category or "-", "source": source})
+    for q in read_jsonl(HERE.parent / "eval" / folder / "blind.jsonl"):
+        # Blind sets 22 and 23 write the category of a `none` text as the string "null".
+        category = None if q["category"] in (None, "null") else q["category"]
+        out.append({"text": q["text"], "level": q["level"], "category": category or "-", "source": source})
     return out
 
 
@@ -245,8 +243,7 @@ def relabels() -> dict[str, str]:
     """Text (lower case) -> the level the one labelling rule gives it, where it differs from the source's."""
     if not RELABELS.is_file():
         return {}
-    rows = [json.loads(line) for line in RELABELS.read_text("utf-8").splitlines() if line.strip()]
-    return {r["text"].lower(): r["level"] for r in rows}
+    return {r["text"].lower(): r["level"] for r in read_jsonl(RELABELS)}
 
 
 # The weakly labelled sources, labelled one by one by the one rule: ct_reddit27 since round 66, ct_rallypoint since
@@ -260,7 +257,7 @@ def weak_post_labels() -> dict[tuple[str, str], tuple[str, str]]:
         if not source.labels.is_file():
             print(f"warning: {source.labels} is missing: {source.name} keeps its dataset's labels", file=sys.stderr)
             continue
-        for r in map(json.loads, filter(str.strip, source.labels.read_text("utf-8").splitlines())):
+        for r in read_jsonl(source.labels):
             out[(source.name, r["text"])] = (r["level"], r["category"] or "-")
     return out
 
@@ -304,7 +301,7 @@ def labelled_real_posts() -> list[dict]:
     if not REAL_POST_LABELS.is_file():
         print(f"warning: {REAL_POST_LABELS} is missing: building without the labelled real posts", file=sys.stderr)
         return []
-    rows = [json.loads(line) for line in REAL_POST_LABELS.read_text("utf-8").splitlines() if line.strip()]
+    rows = read_jsonl(REAL_POST_LABELS)
     out = [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": source(batch)}
            for r in rows if (batch := r["id"].rsplit("-", 1)[0]) in TRAINED_REAL_BATCHES]
     return out + [e for n in TRAINED_REAL_SETS for e in scored_blind_set(f"crisis-real-{n}", source(f"test{n}"))]
@@ -319,8 +316,8 @@ ANSWERS_BLIND_LABELS = HERE / "data" / "answers_blind_labels.jsonl"
 
 def labelled_questions(path: Path, source: str) -> list[dict]:
     """A file of labelled questions as examples of ``source``, each with the level its labeller gave it."""
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    return [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": source} for r in rows]
+    return [{"text": r["text"], "level": r["level"], "category": r["category"] or "-", "source": source}
+            for r in read_jsonl(path)]
 
 
 # Added after the locked test part was scored (in rounds 1 and 2): never in test, so that part stays the one scored.
