@@ -75,7 +75,7 @@ the same day, 35 per set to ``test25`` (``eval/crisis-real-25``, labelled twice,
 and to ``train_u`` and ``train_v`` (training, each comment labelled once; trained on since round 79, as the source
 ``ct_rallypoint_labelled``). Appended while round 79 trained: 35 per set to ``test26`` (``eval/crisis-real-26``, labelled
 twice, locked unread; set 3 has 30 left, so 275), then 35 per set to ``train_w`` and ``train_x`` (training, each
-comment labelled once; 219 and 151, as sets run out).
+comment labelled once; 219 and 151, as sets run out; trained on since round 80).
 """
 
 from __future__ import annotations
