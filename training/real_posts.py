@@ -75,7 +75,9 @@ the same day, 35 per set to ``test25`` (``eval/crisis-real-25``, labelled twice,
 and to ``train_u`` and ``train_v`` (training, each comment labelled once; trained on since round 79, as the source
 ``ct_rallypoint_labelled``). Appended while round 79 trained: 35 per set to ``test26`` (``eval/crisis-real-26``, labelled
 twice, locked unread; set 3 has 30 left, so 275), then 35 per set to ``train_w`` and ``train_x`` (training, each
-comment labelled once; 219 and 151, as sets run out; trained on since round 80).
+comment labelled once; 219 and 151, as sets run out; trained on since round 80). Appended while round 80 trained,
+from the four sets with comments left: 35 per set to ``test27`` (``eval/crisis-real-27``), ``train_y`` and ``test28``
+(``eval/crisis-real-28``), each 140, then the rest, 344, to ``train_z``; the cut is spent.
 """
 
 from __future__ import annotations
@@ -131,7 +133,8 @@ BATCHES_RP: dict[str, int | None] = {"test19": 30, "test20": 30, "train_p": 30, 
 # The sixth cut (while round 78 trained): the RallyPoint comments training leaves out, by their set in the file.
 SEED_RC = 20261208
 BATCHES_RC: dict[str, int | None] = {"test24": 35, "test25": 35, "train_u": 35, "train_v": 35,
-                                     "test26": 35, "train_w": 35, "train_x": 35}
+                                     "test26": 35, "train_w": 35, "train_x": 35, "test27": 35, "train_y": 35,
+                                     "test28": 35, "train_z": None}
 PREFIX = 80  # characters compared, whitespace squeezed and lowercased, to find texts already used
 MANIFEST = HERE / "data" / "real_posts_manifest.json"
 
