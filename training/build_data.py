@@ -231,7 +231,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 108)
+TRAINED_BLIND_SETS = range(3, 110)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the issue's levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
@@ -273,10 +273,11 @@ REAL_POST_LABELS = HERE / "data" / "real_posts_labels.jsonl"
 # train_q and train_r, 900 posts of the fifth cut's ten mental-health forums, those of crisis-real-19 to -21; round 77
 # adds train_s and train_t, 560 posts of r/ptsd and r/mentalhealth, the fifth cut's last; round 79 adds train_u and
 # train_v, 560 RallyPoint comments of the sixth cut, as the source ct_rallypoint_labelled; round 80 adds train_w and
-# train_x, 370 more of them).
+# train_x, 370 more of them; round 81 adds train_y and train_z, 484 more, the sixth cut's last).
 TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "train_f", "train_g", "train_h", "train_i",
                         "train_j", "train_k", "train_l", "train_m", "train_n", "train_o", "train_p", "train_q", "train_r",
-                        "train_s", "train_t", "train_u", "train_v", "train_w", "train_x")
+                        "train_s", "train_t", "train_u", "train_v", "train_w", "train_x", "train_y",
+                        "train_z")
 
 
 # Real-post test sets of eval/ moved into training after their one scoring (round 62: 1 and 2; round 63: 3 and 4;
@@ -285,8 +286,9 @@ TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "
 # once by round 69; round 71: 14 and 15, scored once by round 70; round 72: 16, scored once by round 71;
 # round 73: 17, scored once by round 72; round 74: 18, scored once by round 73; round 77: 19 and 20, the first of the
 # fifth cut, scored once by round 76; round 78: 21 to 23, the fifth cut's last, scored once by round 77; round 79: 24,
-# the first of the sixth cut, scored once by round 78; round 80: 25, scored once by round 79).
-TRAINED_REAL_SETS = range(1, 26)
+# the first of the sixth cut, scored once by round 78; round 80: 25, scored once by round 79; round 81: 26, scored
+# once by round 80).
+TRAINED_REAL_SETS = range(1, 27)
 # The sixth cut (training/real_posts.py BATCHES_RC) deals RallyPoint comments, not Reddit posts: since round 79 they
 # are their own source, so that dev reports the veterans' comments apart from the mental-health forums.
 REDDIT_POSTS, RALLYPOINT_COMMENTS = "ct_reddit4", "ct_rallypoint_labelled"

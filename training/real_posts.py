@@ -77,7 +77,8 @@ and to ``train_u`` and ``train_v`` (training, each comment labelled once; traine
 twice, locked unread; set 3 has 30 left, so 275), then 35 per set to ``train_w`` and ``train_x`` (training, each
 comment labelled once; 219 and 151, as sets run out; trained on since round 80). Appended while round 80 trained,
 from the four sets with comments left: 35 per set to ``test27`` (``eval/crisis-real-27``), ``train_y`` and ``test28``
-(``eval/crisis-real-28``), each 140, then the rest, 344, to ``train_z``; the cut is spent.
+(``eval/crisis-real-28``), each 140, then the rest, 344, to ``train_z``; the cut is spent. ``train_y`` and ``train_z``
+are trained on since round 81.
 """
 
 from __future__ import annotations
