@@ -276,8 +276,7 @@ REAL_POST_LABELS = HERE / "data" / "real_posts_labels.jsonl"
 # train_x, 370 more of them; round 81 adds train_y and train_z, 484 more, the sixth cut's last).
 TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "train_f", "train_g", "train_h", "train_i",
                         "train_j", "train_k", "train_l", "train_m", "train_n", "train_o", "train_p", "train_q", "train_r",
-                        "train_s", "train_t", "train_u", "train_v", "train_w", "train_x", "train_y",
-                        "train_z")
+                        "train_s", "train_t", "train_u", "train_v", "train_w", "train_x", "train_y", "train_z")
 
 
 # Real-post test sets of eval/ moved into training after their one scoring (round 62: 1 and 2; round 63: 3 and 4;
