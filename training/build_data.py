@@ -231,7 +231,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them.
-TRAINED_BLIND_SETS = range(3, 112)
+TRAINED_BLIND_SETS = range(3, 114)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the issue's levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
@@ -286,8 +286,9 @@ TRAINED_REAL_BATCHES = ("train_a", "train_b", "train_c", "train_d", "train_e", "
 # round 73: 17, scored once by round 72; round 74: 18, scored once by round 73; round 77: 19 and 20, the first of the
 # fifth cut, scored once by round 76; round 78: 21 to 23, the fifth cut's last, scored once by round 77; round 79: 24,
 # the first of the sixth cut, scored once by round 78; round 80: 25, scored once by round 79; round 81: 26, scored
-# once by round 80; round 82: 27, scored once by round 81).
-TRAINED_REAL_SETS = range(1, 28)
+# once by round 80; round 82: 27, scored once by round 81; round 83: 28, the sixth cut's last, scored once by
+# round 82).
+TRAINED_REAL_SETS = range(1, 29)
 # The sixth cut (training/real_posts.py BATCHES_RC) deals RallyPoint comments, not Reddit posts: since round 79 they
 # are their own source, so that dev reports the veterans' comments apart from the mental-health forums.
 REDDIT_POSTS, RALLYPOINT_COMMENTS = "ct_reddit4", "ct_rallypoint_labelled"

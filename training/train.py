@@ -49,7 +49,10 @@ DEV_MAX_BENIGN_ALARM = 0.03
 # and the posts' benign alarms rose from 0.040 (round 7) to 0.09 (sentence fragments of ordinary stories
 # such as "Just had my" raising the banner). Round 7's rate, rounded up, bounds them now.
 DEV_MAX_POST_BENIGN_ALARM = 0.05
-DEV_MAX_RISK_AS_URGENT = 0.10
+# ...and risk texts read as urgent (emergency numbers where a helpline fits). 0.10 until round 82; round 83 halves it:
+# replayed on round 82's dev part, it moved urgent from 0.10 to 0.14 and risk-as-urgent from 6.1% to 3.75% at the
+# cost of one urgent text in 1,260 (docs/crisis.md).
+DEV_MAX_RISK_AS_URGENT = 0.05
 # ...and urgent (emergency numbers first) on benign dev texts. Round 61 had no such bound: its urgent threshold fell
 # to 0.30, and 6 of its 20 benign alarms on the real posts of crisis-real-1 were urgent banners on ordinary posts
 # (a haircut, a prescription). Round 62 bounds them by dev's benign texts; in rounds 62 and 63 the bound did not bind
