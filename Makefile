@@ -30,7 +30,7 @@ test: $(VENV)/.installed
 	$(PY) -m pytest
 
 test-fast: $(VENV)/.installed
-	$(PY) -m pytest -m "not model and not browser"
+	$(PY) -m pytest -m "not model and not browser and not slow"
 
 evaluate: index
 	$(PY) -m verbatim evaluate eval/reddit/dev.jsonl eval/counsel-chat/dev.jsonl eval/dev.jsonl eval/calibration.jsonl eval/heldout.jsonl --baseline

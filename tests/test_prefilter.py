@@ -142,6 +142,7 @@ def test_a_missed_match_is_reported_from_the_worker_processes(monkeypatch):
 # Every pattern over 55,000 texts, long posts among them: about 25 minutes in one process on this 2-core machine,
 # more when the machine is busy, so it runs on every core. Correctness, not speed, is checked here, so the suite's
 # 600 s limit is lifted for it.
+@pytest.mark.slow
 @pytest.mark.timeout(3600)
 def test_the_prefilter_never_misses_a_match_of_the_training_texts():
     # Every labelled text, real and written: every pattern Python's re matches is a candidate.
