@@ -2,7 +2,7 @@
 #            the index current while it serves (the watcher stops when make does)
 # make watch rebuild the index whenever corpus/ changes
 # make test  set up .venv, run the whole test suite (CI runs this)
-# make test-fast  everything but the tests that load the real model or drive a browser (under a minute)
+# make test-fast  everything but the tests that load the real model, drive a browser or run for minutes (about a minute)
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
