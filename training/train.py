@@ -62,6 +62,11 @@ DEV_MAX_BENIGN_AS_URGENT = 0.01
 # issue 10's bound. Round 51: without it, the thresholds the bounds above allow (whole 0.80) raised the
 # banner on 4 of them ("i drink so i dont have to feel anything"), where round 50's raised 2.
 ANSWERABLE_MAX_ALARM = 0.02
+# The bound must hold one grid step below the chosen thresholds as well. Round 85 chose alarm 0.74 with 3 of the
+# 160 alarming (1.9%, within the bound); one was "does it hurt to feel nothing" at 0.750, an ordinary question
+# tests/test_safety.py requires to stay quiet, which round 84 had kept at 0.745 against 0.76. A question that close
+# to the threshold flips with any retraining, so the bound keeps a margin instead of a rule for that question.
+ANSWERABLE_ALARM_MARGIN = 0.02
 # The topic line is calm, but on an ordinary question it is noise that points at suicide or abuse: with
 # the gap rule alone, round 3 put it at 0.30, and 11 of the 40 answerable questions of eval/dev.jsonl
 # ("what is emotional blunting", "self-awareness and resilience") got a self-harm or suicide line.
@@ -356,7 +361,8 @@ class _Replay:
 
 def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None, answerable=None) -> dict:
     """Pick thresholds on dev: the most recall with benign alarms <= 3% (and on the dev posts, if given,
-    <= DEV_MAX_POST_BENIGN_ALARM; on the article's answerable questions, if given, <= ANSWERABLE_MAX_ALARM),
+    <= DEV_MAX_POST_BENIGN_ALARM; on the article's answerable questions, if given, <= ANSWERABLE_MAX_ALARM
+    with ANSWERABLE_ALARM_MARGIN to spare),
     then urgent, then topic."""
     replay = _Replay(rows, X, parts, clf)
     lex, pw, truth = replay.lex, replay.pw, replay.truth
@@ -379,7 +385,9 @@ def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None, answera
         if post_replay is not None and (post_replay.truth <= 1).any() and \
                 post_replay.alarms(a_whole, a_part, joint)[post_replay.truth <= 1].mean() > DEV_MAX_POST_BENIGN_ALARM:
             continue
-        if answer_replay is not None and answer_replay.alarms(a_whole, a_part, joint).mean() > ANSWERABLE_MAX_ALARM:
+        m = ANSWERABLE_ALARM_MARGIN
+        if answer_replay is not None and \
+                answer_replay.alarms(a_whole - m, a_part - m, joint - m).mean() > ANSWERABLE_MAX_ALARM:
             continue
         if best is None or (rec, -fa) > best[0]:
             best = ((rec, -fa), a_whole, a_part, joint)
