@@ -370,6 +370,7 @@ def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None, answera
     alarm_rank = replay.alarm_rank
     post_replay = _Replay(*posts, clf) if posts is not None and len(posts[0]) else None
     answer_replay = _Replay(*answerable, clf) if answerable is not None and len(answerable[0]) else None
+    m = ANSWERABLE_ALARM_MARGIN
 
     grid = np.round(np.arange(0.30, 0.99, 0.02), 2)
     best = None
@@ -385,7 +386,6 @@ def choose_thresholds(rows, X, parts, clf: CrisisClassifier, posts=None, answera
         if post_replay is not None and (post_replay.truth <= 1).any() and \
                 post_replay.alarms(a_whole, a_part, joint)[post_replay.truth <= 1].mean() > DEV_MAX_POST_BENIGN_ALARM:
             continue
-        m = ANSWERABLE_ALARM_MARGIN
         if answer_replay is not None and \
                 answer_replay.alarms(a_whole - m, a_part - m, joint - m).mean() > ANSWERABLE_MAX_ALARM:
             continue
