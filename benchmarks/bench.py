@@ -287,6 +287,10 @@ def page_first_answer(port: int = 8599) -> dict:
                 box.press("Enter")
                 page.locator(".vb-about", has_text=q[:20]).wait_for(timeout=30_000)
                 later.append((time.perf_counter() - t) * 1000)
+                # Results show before the run ends. Wait for the end (not timed) before typing the next question,
+                # as a browser test does: one bench run of 2026-12-06 typed mid-run and never saw the next results.
+                page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                                       timeout=30_000)
             browser.close()
     finally:
         proc.terminate()
