@@ -18,6 +18,7 @@ from verbatim import render
 from verbatim.config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_QUERY_CHARS
 from verbatim.errors import QueryError, VerbatimError
 from verbatim.index import corpus_changes, read_manifest
+from verbatim.language import language_note
 from verbatim.safety import CrisisAlert, crisis_from_lexicon, load_resources
 from verbatim.site import DEFAULT_DESCRIPTION, Site, example_questions, load_site, pick_examples
 
@@ -186,6 +187,16 @@ if query:
 if st.session_state.get("help_alert") and not st.session_state.get("help_dismissed"):
     if not (early is not None and render.policy_of(early).alarm):
         show_strip()
+# A question in another language: the lexicon and the model read English, so say so, with help
+# that works in any language, before the model loads (after the lexicon's banner, which comes first).
+if query:
+    try:
+        other = language_note(query, config)
+    except Exception:  # noqa: BLE001 (a note is not worth a broken page)
+        log.exception("language note")
+        other = None
+    if other is not None:
+        notice_slot.html(render.language_note_html(other))
 
 if ADMIN:
     with st.sidebar:

@@ -262,6 +262,26 @@ def test_physical_numbness_gets_the_medical_note_above_the_abstention(app):
     assert text.index("a question for a doctor") < text.index("This article doesn't cover that")
 
 
+POLISH = "Mój mąż jest pijany, rzuca rzeczami i krzyczy, że dziś mnie zabije"
+
+
+def test_a_question_in_another_language_gets_a_note_with_911_and_988_above_the_results(app):
+    at = app(POLISH)
+    note = next(b for b in html_bodies(at) if "vb-language" in b)
+    assert "English only" in note and 'href="tel:911"' in note and 'href="tel:988"' in note
+    text = page_text(at)
+    assert text.index("English only") < text.index("This article doesn't cover that")
+    spanish = next(b for b in html_bodies(app("me tomé todas las pastillas de mi mamá hace un rato")) if "vb-language" in b)
+    assert 'lang="es"' in spanish and 'href="sms:988?body=AYUDA"' in spanish
+
+
+def test_the_language_note_needs_no_model_or_index(app, monkeypatch, tmp_path):
+    monkeypatch.setenv("VERBATIM_INDEX", str(tmp_path / "none"))
+    at = app(POLISH)
+    assert at.info[0].value == "Search isn't available right now. Please try again in a few minutes."
+    assert any("vb-language" in b and 'href="tel:911"' in b for b in html_bodies(at))
+
+
 def test_broken_resources_file_still_shows_help(app, monkeypatch, tmp_path):
     from verbatim.safety import load_resources
 

@@ -150,6 +150,7 @@ STATES = {
     "not-covered": ("how do I bake sourdough bread", "text=This article doesn't cover that"),
     "crisis": ("I cut myself to feel something when I'm numb", ".vb-crisis"),
     "medical-note": ("my left arm is numb and tingling", ".vb-medical"),
+    "other-language": ("me tomé todas las pastillas de mi mamá hace un rato", ".vb-language"),
 }
 
 

@@ -31,6 +31,12 @@ def test_search_json_contract(run, real_index):
     assert Path(top["source"]).read_text("utf-8")[top["start"] : top["end"]] == top["text"]
 
 
+def test_search_says_when_a_question_is_not_in_english(run, real_index):
+    result = run("search", "Mój mąż jest pijany i krzyczy, że dziś mnie zabije", "--index", str(real_index), "--corpus", str(CORPUS))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("NOTE: Verbatim reads questions in English only") and "call 911" in result.output
+
+
 def test_search_human_readable_marks_highlights(run, real_index):
     result = run("search", "why can't I cry anymore even when I want to", "--index", str(real_index), "--corpus", str(CORPUS), "--top-k", "1")
     assert result.exit_code == 0

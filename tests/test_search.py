@@ -107,11 +107,18 @@ def test_mixed_emotional_and_physical_question_is_answered_with_the_note(searche
     assert result.medical is not None
 
 
+def test_a_question_in_another_language_gets_the_note_whatever_the_detector_says(searcher):
+    # The lexicon and the model read English: this urgent Polish question raises no crisis level.
+    data = searcher.search("Mój mąż jest pijany, rzuca rzeczami i krzyczy, że dziś mnie zabije").to_dict()
+    assert data["language"]["language"] == "pl" and "call 911" in data["language"]["note"]
+
+
 def test_json_contract(searcher):
     data = json.loads(json.dumps(searcher.search("what is anhedonia", top_k=3).to_dict()))
-    assert set(data) == {"query", "no_answer", "crisis", "medical", "passages", "notice", "suggestions",
+    assert set(data) == {"query", "no_answer", "crisis", "medical", "language", "passages", "notice", "suggestions",
                          "missing_terms", "withheld"}
     assert data["query"] == "what is anhedonia" and data["no_answer"] is False and data["crisis"] is None
+    assert data["language"] is None
     for p in data["passages"]:
         assert set(p) == {"text", "source", "start", "end", "heading_path", "score", "highlights"}
         assert isinstance(p["heading_path"], list) and all(len(h) == 2 for h in p["highlights"])

@@ -4,7 +4,9 @@
 
 Each text is asked as a reader would ask it (``Searcher.search``), so the lexicon, the classifier,
 the sentence split and the policy all count. Prints the issue's figures overall and by category,
-computed by ``train.scores`` exactly as for the detector's locked test part.
+computed by ``train.scores`` exactly as for the detector's locked test part. Also says which texts got
+the note for a question not in English (``verbatim.language``), which is not an alarm and is not
+counted as one.
 A blind set is scored once, after the detector is final (eval/crisis-blind/README.md).
 """
 
@@ -28,19 +30,25 @@ def main() -> None:
     path = Path(sys.argv[1])
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     searcher = Searcher.open(ROOT / "index", ROOT / "corpus")
-    predicted = []
+    predicted, noted = [], []
     for r in rows:
-        crisis = searcher.search(r["text"]).crisis
+        result = searcher.search(r["text"])
+        crisis = result.crisis
         predicted.append((crisis.level, crisis.category) if crisis else ("none", "-"))
+        noted.append(result.language is not None)
     out = {"all": scores(rows, predicted)}
     by_category: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         by_category[r.get("category") if r.get("category") not in (None, "null") else "none"].append(i)
     for category, idx in sorted(by_category.items()):
         out[category] = scores([rows[i] for i in idx], [predicted[i] for i in idx])
-    missed = [{"id": r["id"], "level": r["level"], "got": p} for r, (p, _) in zip(rows, predicted)
+    missed = [{"id": r["id"], "level": r["level"], "got": p, "language_note": n}
+              for r, (p, _), n in zip(rows, predicted, noted)
               if (r["level"] in ALARM) != (p in ALARM) or (r["level"] == "urgent") != (p == "urgent")]
-    print(json.dumps({"set": str(path), "figures": out, "errors": missed}, indent=1))
+    language = {"notes": sum(noted),
+                "alarms_missed_with_the_note": sum(1 for r, (p, _), n in zip(rows, predicted, noted)
+                                                   if r["level"] in ALARM and p not in ALARM and n)}
+    print(json.dumps({"set": str(path), "figures": out, "language": language, "errors": missed}, indent=1))
 
 
 if __name__ == "__main__":

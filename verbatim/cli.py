@@ -220,6 +220,8 @@ def render_text(result, color: bool = False) -> str:
         out.append("")
     if result.medical:
         out += [f"NOTE: {result.medical.note}", ""]
+    if result.language:
+        out += [f"NOTE: {result.language.note}", ""]
     if result.notice:
         out += [result.notice, ""]
     if result.withheld:

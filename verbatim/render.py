@@ -20,7 +20,8 @@ from .escaping import _INERT, _MARKDOWN, escape, label_text, markdown_text  # no
 # Re-exported: the page (app.py) and the tests call these as render.<name>.
 from .render_help import (  # noqa: F401
     _CONTACT_HREF, _SEVERITY, FALLBACK_HEADLINE, FALLBACK_LINKS, PROTECTIVE, banner_resources, crisis_banner,
-    fallback_banner, help_strip, medical_note, policy_of, quiet_line, safe_crisis_banner, strongest, topic_line,
+    fallback_banner, help_strip, language_note_html, medical_note, policy_of, quiet_line, safe_crisis_banner, strongest,
+    topic_line,
 )
 from .safety import CrisisAlert, LevelPolicy, MedicalNote  # noqa: F401 (re-exported)
 from .search import PassageHit
@@ -313,6 +314,8 @@ PAGE_CSS = """
 .vb-medical{border:2px solid #8a5a00;background:#fff8e6;color:#2e1f00;border-radius:8px;padding:0.8rem 1rem;margin-bottom:1rem}
 .vb-medical p{margin:0 0 0.3rem 0}
 .vb-medical .vb-call{background:#8a1c1c}
+.vb-language{border:2px solid #5b6b80;border-radius:8px;padding:0.8rem 1rem;margin-bottom:1rem}
+.vb-language p{margin:0 0 0.3rem 0}
 .vb-sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .vb-group{font-size:1rem;font-weight:600;margin:0.8rem 0 0.2rem 0;color:inherit}
 /* On a phone the title takes two lines, not three, so help and the question box come sooner. */

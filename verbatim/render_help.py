@@ -1,4 +1,4 @@
-"""HTML for help: the crisis banner, help strip, quiet line, topic line and medical note.
+"""HTML for help: the crisis banner, help strip, quiet line, topic line, medical and language notes.
 
 Help never fails: every function that shows help falls back to a fixed 988/911 line
 rather than raise, whatever the resources file holds. Contact links are made only from
@@ -11,6 +11,7 @@ import logging
 import re
 
 from .escaping import escape
+from .language import LanguageNote
 from .safety import CrisisAlert, LevelPolicy, MedicalNote
 from .site import plain
 
@@ -168,4 +169,27 @@ def medical_note(note: MedicalNote, config: dict | None = None) -> str:
     return (
         f'<section class="vb-medical" role="note" aria-label="A question for a doctor"><p>{escape(note.note)}</p>'
         f'{_buttons(links) if links else ""}</section>'
+    )
+
+
+
+FALLBACK_LANGUAGE = "Verbatim reads questions in English only. If someone is in danger now, call 911 or call 988."
+
+
+def language_note_html(note: LanguageNote) -> str:
+    """The note for a question not in English (in its language when the resources have one). Never raises."""
+    try:
+        text = plain(note.note, 400)
+        links = _links({"links": note.links})
+        written_in = note.written_in if re.fullmatch(r"[a-z]{2,3}", note.written_in) else "en"
+    except Exception:  # noqa: BLE001 (a fixed line beats no help)
+        text, links, written_in = "", [], "en"
+    if not text:
+        text, written_in = FALLBACK_LANGUAGE, "en"
+    links = links or [FALLBACK_LINKS[2], FALLBACK_LINKS[0]]
+    # The page is in English; a note in the reader's language says which, for screen readers.
+    lang = f' lang="{written_in}"' if written_in != "en" else ""
+    return (
+        f'<section class="vb-language" role="note" aria-label="Language"{lang}>'
+        f"<p>{escape(text)}</p>{_buttons(links)}</section>"
     )

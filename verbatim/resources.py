@@ -1,4 +1,4 @@
-"""Help config: the crisis and medical resources the page shows, and their validation.
+"""Help config: the crisis, medical and other-language notes the page shows, and their validation.
 
 The resources live in ``data/resources.json``; set ``VERBATIM_RESOURCES`` to a file of the same
 shape to serve another region. A file that does not validate is named in one log line and the
@@ -72,6 +72,17 @@ def resources_problem(config: object) -> str | None:
         return "medical.note is missing or not a string"
     if "links" in medical and (problem := links_problem(medical["links"], "medical")):
         return problem
+    if "other_language" in config:  # optional: without it, a default line and the quiet line's links
+        other = config["other_language"]
+        by_language = other.get("by_language", {}) if isinstance(other, dict) else None
+        if not isinstance(by_language, dict):
+            return "other_language needs a note string (and by_language, if given, an object)"
+        for where, entry in [("other_language", other)] + [(f"other_language.by_language.{k}", v)
+                                                          for k, v in by_language.items()]:
+            if not (isinstance(entry, dict) and isinstance(entry.get("note"), str) and entry["note"].strip()):
+                return f"{where}.note is missing or not a string"
+            if "links" in entry and (problem := links_problem(entry["links"], where)):
+                return problem
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .language import LanguageNote
 from .safety import CrisisAlert, MedicalNote
 
 
@@ -44,6 +45,7 @@ class SearchResult:
     missing_terms: list[str] = field(default_factory=list)  # distinctive words the corpus never uses
     withheld: list[str] = field(default_factory=list)  # files changed since the build: passages left out
     evidence: dict[str, float] = field(default_factory=dict, repr=False)  # what abstention weighed
+    language: LanguageNote | None = None  # the question is surely not in English
 
     def to_dict(self) -> dict:
         """Return the JSON contract of ``search --json``."""
@@ -52,6 +54,7 @@ class SearchResult:
             "no_answer": self.no_answer,
             "crisis": self.crisis.to_dict() if self.crisis else None,
             "medical": self.medical.to_dict() if self.medical else None,
+            "language": self.language.to_dict() if self.language else None,
             "passages": [
                 {
                     "text": h.text,

@@ -32,6 +32,7 @@ from .config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_TOKENS, MA
 from .embedding import Encoder, load_encoder, load_tokenizer
 from .errors import QueryError
 from .index import LoadedIndex, ensure_fresh, load_index, read_manifest
+from .language import language_note
 from .abstention import load_model as load_abstention_model
 from .lexical import tokenize
 from .ranking import (
@@ -212,12 +213,14 @@ class Searcher:
             # The whole question, not just the part the model sees: help must not be cut off.
             crisis = self.safety.crisis(full, qvec, list(zip(parts, part_vecs)))
             medical = self.safety.medical(full, qvec)
+        language = language_note(full)
         hide_means = crisis is not None and crisis.policy.hide_means
         no_answer = conf < model.threshold or (medical is not None and not medical.also_emotional)
         if no_answer:
             offer = crisis is None or crisis.policy.suggestions
             suggestions = self._suggest(qvec) if offer else []
-            return SearchResult(query, True, [], crisis, medical, notice, conf, suggestions, missing, evidence=evidence)
+            return SearchResult(query, True, [], crisis, medical, notice, conf, suggestions, missing,
+                                evidence=evidence, language=language)
         hits = []
         texts: dict[str, str | None] = {}
         asked = (best_by_key(self._reader_question_vectors @ qvec, self._reader_question_section)
@@ -230,7 +233,8 @@ class Searcher:
             hits.append(hit)
             if len(hits) == top_k:
                 break
-        return SearchResult(query, False, hits, crisis, medical, notice, conf, [], missing, evidence=evidence)
+        return SearchResult(query, False, hits, crisis, medical, notice, conf, [], missing, evidence=evidence,
+                            language=language)
 
     def _lexical_scores(self, expanded: str, n_rows: int) -> dict[int, float]:
         """Each passage's best BM25 score among the best rows, as a share of the best row's."""
