@@ -18,7 +18,7 @@ from verbatim import render
 from verbatim.config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_QUERY_CHARS
 from verbatim.errors import QueryError, VerbatimError
 from verbatim.index import corpus_changes, read_manifest
-from verbatim.language import language_note
+from verbatim import language
 from verbatim.safety import CrisisAlert, crisis_from_lexicon, load_resources
 from verbatim.site import DEFAULT_DESCRIPTION, Site, example_questions, load_site, pick_examples
 
@@ -187,16 +187,25 @@ if query:
 if st.session_state.get("help_alert") and not st.session_state.get("help_dismissed"):
     if not (early is not None and render.policy_of(early).alarm):
         show_strip()
-# A question in another language: the lexicon and the model read English, so say so, with help
-# that works in any language, before the model loads (after the lexicon's banner, which comes first).
-if query:
+
+
+def show_language_note() -> bool:
+    """A question in another language: the lexicon and the model read English, so say so, with help
+    that works in any language. Returns whether the check ran (whatever it found)."""
     try:
-        other = language_note(query, config)
+        note = language.language_note(query, config)
     except Exception:  # noqa: BLE001 (a note is not worth a broken page)
         log.exception("language note")
-        other = None
-    if other is not None:
-        notice_slot.html(render.language_note_html(other))
+        return False
+    if note is not None:
+        notice_slot.html(render.language_note_html(note))
+    return True
+
+
+# The language check loads in about a second: on a cold start it loads beside the model, and its
+# note comes with the answer; once loaded, it shows at once, before the model is needed.
+language.warm_up()
+language_checked = bool(query) and language.ready() and show_language_note()
 
 if ADMIN:
     with st.sidebar:
@@ -220,6 +229,8 @@ if ADMIN:
 if index_error is not None:
     with notice_slot:
         unavailable(index_error)
+    if query and not language_checked:
+        show_language_note()
     st.stop()
 
 try:
@@ -228,6 +239,8 @@ try:
 except Exception as e:  # noqa: BLE001 (readers never see a traceback)
     with notice_slot:
         unavailable(e)
+    if query and not language_checked:
+        show_language_note()
     st.stop()
 
 if not query:
@@ -270,6 +283,8 @@ if alert is not None and level.alarm:
     show_alarm(alert)
 elif alert is not None:
     notice_slot.html(render.topic_line(alert, config))
+if result.language is not None and not language_checked:
+    notice_slot.html(render.language_note_html(result.language))
 if result.medical:
     notice_slot.html(render.medical_note(result.medical, config))
 if result.notice:

@@ -95,3 +95,11 @@ def test_the_note_names_its_language_escapes_and_always_has_a_link():
     assert 'href="tel:911"' in hostile and "javascript" not in hostile
     broken = language_note_html(LanguageNote("pl", None, None))  # type: ignore[arg-type]
     assert 'href="tel:911"' in broken and "English only" in broken
+
+
+def test_warm_up_loads_the_check_once_beside_a_question_that_waits_for_it():
+    from verbatim import language
+
+    language.warm_up()  # a background thread; the question below waits for it under the lock
+    assert language.other_language("ich fühle seit Monaten überhaupt nichts mehr") == "de"
+    assert language.ready() and language._load.cache_info().misses == 1

@@ -10,6 +10,7 @@ wheel: no download, no network), and only when it is sure.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,11 +47,30 @@ class LanguageNote:
 
 
 @cache
-def _identifier():
-    # Imported here: it decompresses its model (about a second), once, on the first question.
+def _load():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+_loading = threading.Lock()
+
+
+def _identifier():
+    # Once per process, under a lock: a question that comes while warm_up() is loading waits for it.
+    with _loading:
+        return _load()
+
+
+def ready() -> bool:
+    """Whether the language check is loaded (it decompresses its model: about a second)."""
+    return _load.cache_info().currsize > 0
+
+
+def warm_up() -> None:
+    """Load the language check on a background thread, beside the embedding model (lzma frees the GIL)."""
+    if not ready():
+        threading.Thread(target=_identifier, name="verbatim-langid", daemon=True).start()
 
 
 def other_language(text: str) -> str | None:
