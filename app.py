@@ -154,6 +154,7 @@ top_k = st.session_state.k
 if submitted:
     set_url(query, top_k)
 
+language_slot = st.empty()  # the note for a question not in English: first under the form, however it comes
 notice_slot = st.container()
 results = st.container()
 
@@ -198,7 +199,7 @@ def show_language_note() -> bool:
         log.exception("language note")
         return False
     if note is not None:
-        notice_slot.html(render.language_note_html(note))
+        language_slot.html(render.language_note_html(note))
     return True
 
 
@@ -272,6 +273,8 @@ except QueryError as e:
 except Exception as e:  # noqa: BLE001
     with notice_slot:
         unavailable(e)
+    if not language_checked:
+        show_language_note()
     st.stop()
 
 if ADMIN and searcher.rebuild_error:  # LiveSearcher could not rebuild: say why, to the owner
@@ -284,7 +287,7 @@ if alert is not None and level.alarm:
 elif alert is not None:
     notice_slot.html(render.topic_line(alert, config))
 if result.language is not None and not language_checked:
-    notice_slot.html(render.language_note_html(result.language))
+    language_slot.html(render.language_note_html(result.language))
 if result.medical:
     notice_slot.html(render.medical_note(result.medical, config))
 if result.notice:

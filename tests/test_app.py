@@ -265,14 +265,21 @@ def test_physical_numbness_gets_the_medical_note_above_the_abstention(app):
 POLISH = "Mój mąż jest pijany, rzuca rzeczami i krzyczy, że dziś mnie zabije"
 
 
-def test_a_question_in_another_language_gets_a_note_with_911_and_988_above_the_results(app):
+@pytest.mark.parametrize("loaded", [True, False])  # once loaded it shows at once; cold, with the answer
+def test_a_question_in_another_language_gets_a_note_with_911_and_988_above_the_results(app, monkeypatch, loaded):
+    from verbatim import language
+
+    monkeypatch.setattr(language, "ready", lambda: loaded)
     at = app(POLISH)
-    note = next(b for b in html_bodies(at) if "vb-language" in b)
+    notes = [b for b in html_bodies(at) if "vb-language" in b]
+    assert len(notes) == 1
+    note = notes[0]
     assert "English only" in note and 'href="tel:911"' in note and 'href="tel:988"' in note
     text = page_text(at)
     assert text.index("English only") < text.index("This article doesn't cover that")
-    spanish = next(b for b in html_bodies(app("me tomé todas las pastillas de mi mamá hace un rato")) if "vb-language" in b)
-    assert 'lang="es"' in spanish and 'href="sms:988?body=AYUDA"' in spanish
+    spanish = [b for b in html_bodies(app("me tomé todas las pastillas de mi mamá hace un rato")) if "vb-language" in b]
+    assert len(spanish) == 1 and 'lang="es"' in spanish[0] and 'href="sms:988?body=AYUDA"' in spanish[0]
+    assert not any("vb-language" in b for b in html_bodies(app("why can't I cry anymore even when I want to")))
 
 
 def test_the_language_note_needs_no_model_or_index(app, monkeypatch, tmp_path):

@@ -21,6 +21,9 @@ BUNDLED = _data("resources.json")
     ("Ich fühle seit Monaten überhaupt nichts mehr", "de"),
     ("tomei um monte de remédio e agora estou vomitando", "pt"),
     ("mume wangu amenipiga sasa hivi na amesema atarudi kuniua", "sw"),
+    ("me quiero morir ya", "es"),
+    # Another script needs no word count: there are no English words in it to mistake.
+    ("我什么都感觉不到", "zh"), ("死にたい", "ja"), ("죽고 싶어", "ko"), ("أريد أن أموت", "ar"),
 ])
 def test_questions_in_other_languages_are_told(text, language):
     assert other_language(text) == language
@@ -32,6 +35,10 @@ def test_questions_in_other_languages_are_told(text, language):
     "numb linkin park lyrics meaning", "tips for better sleep hygiene", "convert 180c to fahrenheit",
     "ngl i been numb af since the breakup lol, is that normal??", "I cant feel nothing no more",
     "Can my marriage be saved? I have been married for ten years. " * 20,  # longer than langid reads
+    # Short slang, drug lists and acronyms leave English under 1% too, spread thin over other languages.
+    "i wanna kms", "i wanna die lol", "idk idk idk", "No no no no", "lorazepam ativan klonopin",
+    "Tramadol gabapentin pregabalin", "seroquel xr 50mg", "aripiprazole akathisia restless", "MDD GAD OCD",
+    "I have MDD and GAD, is that why i feel numb?", "is numbness a symptom of ptsd 😔 https://example.org/a?b=c",
 ])
 def test_english_is_left_alone_however_it_is_written(text):
     assert other_language(text) is None
@@ -79,6 +86,9 @@ def test_a_region_without_the_entry_gets_a_plain_line_with_its_own_quiet_links()
      "other_language.by_language.es.note is missing or not a string"),
     (lambda c: c["other_language"]["by_language"]["es"].update(links=[{"label": "x", "href": "javascript:1"}]),
      "other_language.by_language.es.links[0].href 'javascript:1' is not a tel:, sms: or https: link"),
+    (lambda c: c["other_language"]["by_language"].update({"ES": {"note": "x"}}),
+     "other_language.by_language key 'ES' is not a language code such as 'es'"),
+    (lambda c: c["other_language"].update(note="x" * 401), "other_language.note is longer than 400 characters"),
 ])
 def test_a_bad_other_language_entry_is_named(change, fault):
     config = json.loads(json.dumps(BUNDLED))
@@ -103,3 +113,19 @@ def test_warm_up_loads_the_check_once_beside_a_question_that_waits_for_it():
     language.warm_up()  # a background thread; the question below waits for it under the lock
     assert language.other_language("ich fühle seit Monaten überhaupt nichts mehr") == "de"
     assert language.ready() and language._load.cache_info().misses == 1
+
+
+def test_a_language_check_that_cannot_load_leaves_every_question_unnoted(monkeypatch, caplog):
+    from py3langid.langid import LanguageIdentifier
+
+    from verbatim import language
+
+    def broken(*args, **kwargs):
+        raise ImportError("No module named '_lzma'")
+
+    monkeypatch.setattr(LanguageIdentifier, "from_model_file", broken)
+    with caplog.at_level("ERROR", logger="verbatim.language"):
+        assert language._load.__wrapped__() is None
+    assert "language check unavailable" in caplog.text
+    monkeypatch.setattr(language, "_identifier", lambda: None)
+    assert language.other_language("Mój mąż jest pijany i krzyczy, że dziś mnie zabije") is None

@@ -113,6 +113,18 @@ def test_a_question_in_another_language_gets_the_note_whatever_the_detector_says
     assert data["language"]["language"] == "pl" and "call 911" in data["language"]["note"]
 
 
+def test_a_failing_language_note_costs_neither_the_answer_nor_the_banner(searcher, monkeypatch):
+    import verbatim.search
+
+    def broken(text):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(verbatim.search, "language_note", broken)
+    assert searcher.search("what is anhedonia").passages
+    result = searcher.search("I want to kill myself tonight")
+    assert result.crisis is not None and result.crisis.policy.alarm and result.language is None
+
+
 def test_json_contract(searcher):
     data = json.loads(json.dumps(searcher.search("what is anhedonia", top_k=3).to_dict()))
     assert set(data) == {"query", "no_answer", "crisis", "medical", "language", "passages", "notice", "suggestions",

@@ -9,6 +9,7 @@ wheel: no download, no network), and only when it is sure.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from dataclasses import dataclass
@@ -25,12 +26,22 @@ ENGLISH = "en"
 MAX_ENGLISH = 0.01
 # Fewer words than this is too little to tell ("kms", "alexithymia").
 MIN_WORDS = 3
+# A question in the Latin alphabet shorter than this must also have one clear language: English drug
+# lists and slang ("lorazepam ativan klonopin", "i wanna kms") leave English under 1% too, spread thin.
+SHORT_WORDS = 6
+MIN_SHORT_PROBABILITY = 0.5
 # langid reads this much; it also keeps its long-text scores from collapsing to "zxx".
 MAX_CHARS = 500
 NOT_A_LANGUAGE = frozenset({"zxx"})
+# Spanish, as far as the note goes: langid spreads short Spanish over its neighbours.
+SAME_NOTE = {"an": "es", "ast": "es", "ext": "es"}
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")  # "MDD GAD OCD": no language's words
 # The note when a resources file has no other_language entry: the quiet line's links go with it.
 DEFAULT_NOTE = "Verbatim reads questions in English only, so it may not understand this one."
+log = logging.getLogger("verbatim.language")
 
 
 @dataclass
@@ -48,9 +59,14 @@ class LanguageNote:
 
 @cache
 def _load():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """The identifier, or None if it cannot load: then no question gets the note, and search goes on."""
+    try:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    except Exception:  # noqa: BLE001 (a missing note must not take the answer, or the crisis banner, with it)
+        log.exception("language check unavailable: questions not in English get no note")
+        return None
 
 
 _loading = threading.Lock()
@@ -74,14 +90,26 @@ def warm_up() -> None:
 
 
 def other_language(text: str) -> str | None:
-    """Return the language code of ``text`` when it is surely not English, else None."""
-    if len(_WORD.findall(text)) < MIN_WORDS:
+    """Return the language code of ``text`` when it is surely not English, else None. Never raises."""
+    text = _ACRONYM.sub(" ", text[:MAX_CHARS])
+    letters = len(_LETTER.findall(text))
+    latin = len(_LATIN.findall(text))
+    words = len(_WORD.findall(text))
+    if letters < 2 or (latin * 2 >= letters and words < MIN_WORDS):
         return None
-    ranked = _identifier().rank(text[:MAX_CHARS])
-    language = ranked[0][0]
-    if language == ENGLISH or language in NOT_A_LANGUAGE or dict(ranked).get(ENGLISH, 0.0) >= MAX_ENGLISH:
+    identifier = _identifier()
+    if identifier is None:
         return None
-    return language
+    ranked = identifier.rank(text)
+    language, probability = ranked[0]
+    if language == ENGLISH or language in NOT_A_LANGUAGE:
+        return None
+    # In the Latin alphabet, English is easily mistaken, so the bounds apply; in another script (Chinese,
+    # Arabic, Cyrillic) there are no English words to mistake, and one word is enough ("死にたい").
+    if latin * 2 >= letters and (dict(ranked).get(ENGLISH, 0.0) >= MAX_ENGLISH
+                                 or (words < SHORT_WORDS and probability < MIN_SHORT_PROBABILITY)):
+        return None
+    return SAME_NOTE.get(language, language)
 
 
 def language_note(text: str, config: dict | None = None) -> LanguageNote | None:

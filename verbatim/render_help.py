@@ -12,6 +12,7 @@ import re
 
 from .escaping import escape
 from .language import LanguageNote
+from .resources import MAX_NOTE_CHARS
 from .safety import CrisisAlert, LevelPolicy, MedicalNote
 from .site import plain
 
@@ -179,7 +180,7 @@ FALLBACK_LANGUAGE = "Verbatim reads questions in English only. If someone is in 
 def language_note_html(note: LanguageNote) -> str:
     """The note for a question not in English (in its language when the resources have one). Never raises."""
     try:
-        text = plain(note.note, 400)
+        text = plain(note.note, MAX_NOTE_CHARS)
         links = _links({"links": note.links})
         written_in = note.written_in if re.fullmatch(r"[a-z]{2,3}", note.written_in) else "en"
     except Exception:  # noqa: BLE001 (a fixed line beats no help)
@@ -190,6 +191,6 @@ def language_note_html(note: LanguageNote) -> str:
     # The page is in English; a note in the reader's language says which, for screen readers.
     lang = f' lang="{written_in}"' if written_in != "en" else ""
     return (
-        f'<section class="vb-language" role="note" aria-label="Language"{lang}>'
-        f"<p>{escape(text)}</p>{_buttons(links)}</section>"
+        f'<section class="vb-language" role="note" aria-label="Language"><div{lang}>'
+        f"<p>{escape(text)}</p>{_buttons(links)}</div></section>"
     )

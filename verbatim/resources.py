@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 CRISIS_CATEGORIES = ("suicide", "self_harm", "abuse")
 log = logging.getLogger("verbatim.safety")  # the logger name from before this module was split out
 _LINK_SCHEMES = ("tel:", "sms:", "https:")
+MAX_NOTE_CHARS = 400  # what the page shows of a note (render_help.language_note_html)
 
 
 def _data(name: str) -> dict:
@@ -77,10 +79,15 @@ def resources_problem(config: object) -> str | None:
         by_language = other.get("by_language", {}) if isinstance(other, dict) else None
         if not isinstance(by_language, dict):
             return "other_language needs a note string (and by_language, if given, an object)"
+        for code in by_language:
+            if not re.fullmatch(r"[a-z]{2,3}", code):
+                return f"other_language.by_language key {code!r} is not a language code such as 'es'"
         for where, entry in [("other_language", other)] + [(f"other_language.by_language.{k}", v)
                                                           for k, v in by_language.items()]:
             if not (isinstance(entry, dict) and isinstance(entry.get("note"), str) and entry["note"].strip()):
                 return f"{where}.note is missing or not a string"
+            if len(entry["note"]) > MAX_NOTE_CHARS:
+                return f"{where}.note is longer than {MAX_NOTE_CHARS} characters"
             if "links" in entry and (problem := links_problem(entry["links"], where)):
                 return problem
     return None

@@ -13,6 +13,7 @@ Section cards and their highlights are built in :mod:`verbatim.cards`; the resul
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 import unicodedata
@@ -40,6 +41,8 @@ from .ranking import (
 )
 from .results import PassageHit, SearchResult  # noqa: F401 (re-exported)
 from .safety import CrisisAlert, MedicalNote, SafetyChecker, mentions_means, split_parts  # noqa: F401
+
+log = logging.getLogger("verbatim.search")
 
 # Ranking and abstention weights live in ranking.RankingWeights; card sizes in cards.py.
 # Rows fetched from each retriever; passages outside them score at most the last one.
@@ -214,7 +217,11 @@ class Searcher:
             # The whole question, not just the part the model sees: help must not be cut off.
             crisis = self.safety.crisis(full, qvec, list(zip(parts, part_vecs)))
             medical = self.safety.medical(full, qvec)
-        language = language_note(full)
+        try:
+            language = language_note(full)
+        except Exception:  # noqa: BLE001 (a note is not worth the answer, or the crisis banner, it comes with)
+            log.exception("language note")
+            language = None
         hide_means = crisis is not None and crisis.policy.hide_means
         no_answer = conf < model.threshold or (medical is not None and not medical.also_emotional)
         if no_answer:
