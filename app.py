@@ -203,9 +203,8 @@ def show_language_note() -> bool:
     return True
 
 
-# The language check loads in about a second: on a cold start it loads beside the model, and its
-# note comes with the answer; once loaded, it shows at once, before the model is needed.
-language.warm_up()
+# The language check loads in about a second, on a thread once the model has loaded (below): until
+# then its note comes with the answer; once loaded, it shows at once, before the model is needed.
 language_checked = bool(query) and language.ready() and show_language_note()
 
 if ADMIN:
@@ -237,6 +236,7 @@ if index_error is not None:
 try:
     with st.spinner("Getting ready (first question only)…"):
         searcher = get_searcher(str(INDEX), str(CORPUS))
+    language.warm_up()
 except Exception as e:  # noqa: BLE001 (readers never see a traceback)
     with notice_slot:
         unavailable(e)

@@ -129,3 +129,16 @@ def test_a_language_check_that_cannot_load_leaves_every_question_unnoted(monkeyp
     assert "language check unavailable" in caplog.text
     monkeypatch.setattr(language, "_identifier", lambda: None)
     assert language.other_language("Mój mąż jest pijany i krzyczy, że dziś mnie zabije") is None
+
+
+def test_a_question_of_the_models_own_english_words_never_loads_langid():
+    from verbatim import language
+
+    language._load.cache_clear()
+    try:
+        assert language.other_language("why can't I cry anymore even when I want to?") is None
+        assert not language.ready()  # nothing loaded: a cold one-shot search pays nothing for the check
+        assert language.other_language("pourquoi je ne peux plus pleurer") == "fr"  # a word the vocabulary lacks
+        assert language.ready()
+    finally:
+        language._identifier()

@@ -33,7 +33,7 @@ from .config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_TOKENS, MA
 from .embedding import Encoder, load_encoder, load_tokenizer
 from .errors import QueryError
 from .index import LoadedIndex, ensure_fresh, load_index, read_manifest
-from .language import language_note, warm_up as warm_up_language_check
+from .language import language_note
 from .abstention import load_model as load_abstention_model
 from .lexical import tokenize
 from .ranking import (
@@ -131,7 +131,6 @@ class Searcher:
         live = read_manifest(index_dir)  # once: the build checked for freshness is the one loaded
         if check_fresh and corpus is not None:
             ensure_fresh(live[1], corpus)
-        warm_up_language_check()  # ready by the first question, at no cost in time
         encoder = encoder or load_encoder(spin=live[1].get("rows", 0) < PARALLEL_LEXICAL_ROWS)
         index = load_index(index_dir, encoder, live=live)
         return cls(index, encoder, source_root=corpus, safety=SafetyChecker(encoder))
