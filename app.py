@@ -11,14 +11,14 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 
-from verbatim import render
+from verbatim import language, render
 from verbatim.config import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_TOP_K, MAX_QUERY_CHARS
 from verbatim.errors import QueryError, VerbatimError
 from verbatim.index import corpus_changes, read_manifest
-from verbatim import language
 from verbatim.safety import CrisisAlert, crisis_from_lexicon, load_resources
 from verbatim.site import DEFAULT_DESCRIPTION, Site, example_questions, load_site, pick_examples
 
@@ -207,6 +207,15 @@ def show_language_note() -> bool:
 # then its note comes with the answer; once loaded, it shows at once, before the model is needed.
 language_checked = bool(query) and language.ready() and show_language_note()
 
+
+def stop_unavailable(error: Exception) -> NoReturn:
+    """The index or the model failed: the calm line, the language note (its help works in any language), stop."""
+    with notice_slot:
+        unavailable(error)
+    if query and not language_checked:
+        show_language_note()
+    st.stop()
+
 if ADMIN:
     with st.sidebar:
         st.markdown("**Index** (owner view)")
@@ -227,22 +236,14 @@ if ADMIN:
                 st.error(render.markdown_text(str(e)))
 
 if index_error is not None:
-    with notice_slot:
-        unavailable(index_error)
-    if query and not language_checked:
-        show_language_note()
-    st.stop()
+    stop_unavailable(index_error)
 
 try:
     with st.spinner("Getting ready (first question only)…"):
         searcher = get_searcher(str(INDEX), str(CORPUS))
     language.warm_up()
 except Exception as e:  # noqa: BLE001 (readers never see a traceback)
-    with notice_slot:
-        unavailable(e)
-    if query and not language_checked:
-        show_language_note()
-    st.stop()
+    stop_unavailable(e)
 
 if not query:
     with results:
@@ -271,11 +272,7 @@ except QueryError as e:
         st.info(render.markdown_text(str(e)))
     st.stop()
 except Exception as e:  # noqa: BLE001
-    with notice_slot:
-        unavailable(e)
-    if not language_checked:
-        show_language_note()
-    st.stop()
+    stop_unavailable(e)
 
 if ADMIN and searcher.rebuild_error:  # LiveSearcher could not rebuild: say why, to the owner
     st.sidebar.warning("The index could not follow the articles: " + render.label_text(searcher.rebuild_error, 400))
