@@ -204,7 +204,8 @@ def show_language_note() -> bool:
 
 
 # The language check loads in about a second, on a thread once the model has loaded (below): until
-# then its note comes with the answer; once loaded, it shows at once, before the model is needed.
+# then its note comes after the answer (the search never waits for it); once loaded, it shows at once,
+# before the model is needed.
 language_checked = bool(query) and language.ready() and show_language_note()
 
 
@@ -215,6 +216,7 @@ def stop_unavailable(error: Exception) -> NoReturn:
     if query and not language_checked:
         show_language_note()
     st.stop()
+
 
 if ADMIN:
     with st.sidebar:
@@ -266,7 +268,7 @@ if not query:
     st.stop()
 
 try:
-    result = searcher.search(query, top_k)
+    result = searcher.search(query, top_k, check_language=False)  # checked here, early or after the answer
 except QueryError as e:
     with notice_slot:
         st.info(render.markdown_text(str(e)))
@@ -283,8 +285,6 @@ if alert is not None and level.alarm:
     show_alarm(alert)
 elif alert is not None:
     notice_slot.html(render.topic_line(alert, config))
-if result.language is not None and not language_checked:
-    language_slot.html(render.language_note_html(result.language))
 if result.medical:
     notice_slot.html(render.medical_note(result.medical, config))
 if result.notice:
@@ -313,6 +313,10 @@ with results:
                 st.html(block)
         else:
             st.html(block)
+if not language_checked:
+    # The check was still loading (a second or so, on a thread, after the model): its note goes into its slot
+    # under the form now that the answer is on screen, rather than holding the answer back.
+    show_language_note()
 message = render.announcement(len(result.passages), result.no_answer, alarm, collapsed)
 
 if st.session_state.get("searched") != (query, top_k):

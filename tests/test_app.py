@@ -68,8 +68,8 @@ def patch_search(monkeypatch, change) -> None:
 
     real = cls.search
 
-    def search(self, query, top_k=5):
-        result = real(self, query, top_k)
+    def search(self, query, top_k=5, **options):
+        result = real(self, query, top_k, **options)
         change(result)
         return result
 

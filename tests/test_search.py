@@ -125,6 +125,18 @@ def test_a_failing_language_note_costs_neither_the_answer_nor_the_banner(searche
     assert result.crisis is not None and result.crisis.policy.alarm and result.language is None
 
 
+def test_the_page_can_leave_the_language_check_to_itself(searcher, monkeypatch):
+    # The page checks the language itself, after the answer, so a search never waits for langid to load.
+    import verbatim.search
+
+    asked = []
+    monkeypatch.setattr(verbatim.search, "language_note", lambda text: asked.append(text))
+    result = searcher.search("Mój mąż jest pijany, rzuca rzeczami i krzyczy, że dziś mnie zabije", check_language=False)
+    assert asked == [] and result.language is None
+    searcher.search("what is anhedonia")
+    assert asked == ["what is anhedonia"]
+
+
 def test_json_contract(searcher):
     data = json.loads(json.dumps(searcher.search("what is anhedonia", top_k=3).to_dict()))
     assert set(data) == {"query", "no_answer", "crisis", "medical", "language", "passages", "notice", "suggestions",

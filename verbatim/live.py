@@ -107,9 +107,9 @@ class LiveSearcher:
             self.rebuild_error = None
             return report
 
-    def search(self, query: str, top_k: int = DEFAULT_TOP_K) -> SearchResult:
+    def search(self, query: str, top_k: int = DEFAULT_TOP_K, *, check_language: bool = True) -> SearchResult:
         """Search the live build; every passage returned is in its file now (see the module)."""
-        result = self.searcher.search(query, top_k)
+        result = self.searcher.search(query, top_k, check_language=check_language)
         changed = changed_sources(result, self._reader)
         if changed and self.rebuild:
             try:
@@ -117,6 +117,6 @@ class LiveSearcher:
             except VerbatimError as e:
                 self.rebuild_error = str(e)
             else:
-                result = self.searcher.search(query, top_k)
+                result = self.searcher.search(query, top_k, check_language=check_language)
                 changed = changed_sources(result, self._reader)
         return withhold(result, changed)

@@ -158,8 +158,11 @@ class Searcher:
         """Words of the question (stop words aside) that the corpus never uses, as typed."""
         return self.index.lexical.unknown_words(text, set(_synonyms()))
 
-    def search(self, query: str, top_k: int = DEFAULT_TOP_K) -> SearchResult:
-        """Return the sections that answer ``query``, best first, or an abstention."""
+    def search(self, query: str, top_k: int = DEFAULT_TOP_K, *, check_language: bool = True) -> SearchResult:
+        """Return the sections that answer ``query``, best first, or an abstention.
+
+        ``check_language=False`` leaves ``language`` unset: the page checks it itself, so that a first
+        question never waits for the language check to load before its answer shows."""
         # A question's products are small (a few vectors against at most a few thousand rows). With
         # two threads, OpenBLAS waits for the second core: on a busy 2-core machine (load 5) the crisis
         # prototypes took 12 ms instead of 0.2 ms, and a whole search 44-56 ms instead of 21-26 ms.
@@ -168,9 +171,9 @@ class Searcher:
         # Streamlit's script threads, not on the thread that opened the searcher. (Limiting BLAS alone
         # did that only because FAISS's bundled OpenBLAS is built on OpenMP; now it is said.)
         with _threadpools().limit(limits=1):
-            return self._search(query, top_k)
+            return self._search(query, top_k, check_language)
 
-    def _search(self, query: str, top_k: int) -> SearchResult:
+    def _search(self, query: str, top_k: int, check_language: bool) -> SearchResult:
         w = self.weights
         full = text = clean_query(query)
         if not text:
@@ -216,11 +219,12 @@ class Searcher:
             # The whole question, not just the part the model sees: help must not be cut off.
             crisis = self.safety.crisis(full, qvec, list(zip(parts, part_vecs)))
             medical = self.safety.medical(full, qvec)
+        language = None
         try:
-            language = language_note(full)
+            if check_language:
+                language = language_note(full)
         except Exception:  # noqa: BLE001 (a note is not worth the answer, or the crisis banner, it comes with)
             log.exception("language note")
-            language = None
         hide_means = crisis is not None and crisis.policy.hide_means
         no_answer = conf < model.threshold or (medical is not None and not medical.also_emotional)
         if no_answer:
