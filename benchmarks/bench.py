@@ -38,8 +38,14 @@ DEV = ROOT / "eval" / "dev.jsonl"
 PROBE = "why can't I cry anymore even when I want to"
 
 
-def dev_queries() -> list[str]:
-    return [json.loads(line)["query"] for line in DEV.read_text("utf-8").splitlines() if line.strip()]
+def dev_queries(kind: str | None = None) -> list[str]:
+    rows = [json.loads(line) for line in DEV.read_text("utf-8").splitlines() if line.strip()]
+    return [r["query"] for r in rows if kind is None or r["kind"] == kind]
+
+
+# The page's later questions: answerable ones, so each ends in the heading the timer waits for. Twenty, not five:
+# with five, the p95 was one question's time (2026-12-07, a single slow question decided it).
+LATER_QUESTIONS = 20
 
 
 def timed_process(code: str, runs: int = 3) -> dict:
@@ -280,8 +286,7 @@ def page_first_answer(port: int = 8599) -> dict:
             first = time.perf_counter() - t0
             box = page.get_by_label("Your question")
             later = []
-            for q in ["is emotional numbness permanent", "what is anhedonia", "can stress cause numbness",
-                      "online therapy for numbness", "what are the seven c's of resilience"]:
+            for q in dev_queries("answer")[:LATER_QUESTIONS]:
                 box.fill(q)
                 t = time.perf_counter()
                 box.press("Enter")
