@@ -230,12 +230,8 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 
 
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
-# A round that scores the next one extends this range: nothing else names them. Round 85 took in sets 116 and 117 and
-# was not adopted (it alarmed on an ordinary question of tests/test_safety.py; docs/crisis.md); round 86 took in
-# 116 to 119, all scored once with round 84; round 87 took in 120 and 121 (scored once with round 86); round 88 took
-# in 122 and 123 (scored once with round 87); round 89 took in 124 and 125 (scored once with round 88); round 90 took
-# in 126 and 127 (scored once with round 89); round 91 takes in 128 and 129 (scored once with round 90) and is judged
-# on sets 130 and 131.
+# A round that scores the next one extends this range: nothing else names them. Which round took in which sets,
+# and with which round each was scored once, is in training/DATA_CARD.md ("Model"), not repeated here.
 TRAINED_BLIND_SETS = range(3, 130)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the levels, and every blind set since 30, call it
