@@ -293,9 +293,10 @@ def page_first_answer(port: int = 8599) -> dict:
                 page.locator(".vb-about", has_text=q[:20]).wait_for(timeout=30_000)
                 later.append((time.perf_counter() - t) * 1000)
                 # Results show before the run ends. Wait for the end (not timed) before typing the next question,
-                # as the browser tests' settle() does: one bench run of 2026-12-06 typed mid-run and never saw the
-                # next results, and one of 2026-12-07, which waited for the running indicator only, timed out the same way.
-                # The indicator can be absent while elements are still stale, hence the stale check and the pause.
+                # as the browser tests' settle() does: one bench run of 2026-12-06 typed mid-run and never
+                # saw the next results, and one of 2026-12-07, which waited for the running indicator only,
+                # timed out the same way. The indicator can be absent while elements are still stale, hence
+                # the stale check and the pause.
                 page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
                                        " && !document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
                 page.wait_for_timeout(300)
