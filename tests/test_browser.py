@@ -247,6 +247,22 @@ def test_risk_question_banner_first_links_work_nothing_to_drugs_strip_stays(serv
     visit.close()
 
 
+def test_a_risk_banner_that_adds_poison_control_still_fits_a_phone(server, browser):
+    # Read as risk (lexicon), with pills named: the risk services, then Poison Control, all above the fold.
+    visit = Visit(browser, "phone").open(server, "I want to kill myself with my sleeping pills")
+    page = visit.page
+    banner = page.locator(".vb-crisis")
+    banner.wait_for()
+    visit.settle()
+    box = page.evaluate("(() => { const r = document.querySelector('.vb-crisis').getBoundingClientRect();"
+                        " return [r.top, r.bottom]; })()")
+    assert 0 <= box[0] and box[1] <= 844, box
+    hrefs = banner.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert {"tel:988", "sms:741741?body=HOME", "tel:911", "tel:18002221222"} <= set(hrefs)
+    visit.shot("crisis-risk-substance")
+    visit.close()
+
+
 @pytest.mark.reliability
 def test_hostile_query_in_the_url_is_shown_as_text(server, browser):
     visit = Visit(browser).open(server, "<img src=x onerror=alert(1)> numb feelings")

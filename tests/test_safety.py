@@ -26,6 +26,7 @@ from verbatim.safety import (
     load_classifier,
     load_resources,
     mentions_means,
+    names_substance,
     split_parts,
 )
 
@@ -5032,6 +5033,44 @@ def test_alerts_carry_the_configured_resources(checker, real_encoder, bundled):
     topic = checker.crisis("why are fentanyl overdoses going up so much", None)
     assert topic.level == "topic" and topic.headline == bundled["crisis"]["topic_line"]
     assert not level_policy("topic").alarm and level_policy("risk").hide_means
+
+
+@pytest.mark.parametrize("query, category", [
+    # Read as risk, yet the pills may already be taken: Poison Control is listed, after the risk services.
+    # (Lexicon readings, so that no retraining moves them; the classifier's alerts take the same path.)
+    ("I want to kill myself with my sleeping pills", "suicide"),
+    ("I want to die, I have a bottle of tylenol", "suicide"),
+    ("I cut myself when I am drunk", "self_harm"),
+])
+def test_a_risk_question_naming_a_substance_also_lists_poison_control(checker, bundled, query, category):
+    alert = checker.crisis(query, None)
+    own, urgent = bundled["crisis"]["resources"][category], bundled["crisis"]["resources"]["urgent"]
+    assert (alert.level, alert.category) == ("risk", category)
+    assert alert.headline == bundled["crisis"]["headline"]  # the risk banner, not the urgent one
+    assert alert.resources[: len(own)] == own
+    assert "tel:18002221222" in {link["href"] for r in alert.resources for link in r.get("links", [])}
+    assert len({r["name"] for r in alert.resources}) == len(alert.resources)  # 911 and 988 not listed twice
+
+
+@pytest.mark.parametrize("query, level, category", [
+    ("I want to kill myself", "risk", "suicide"),  # no substance named
+    ("my husband beats me when he is drunk", "risk", "abuse"),  # the drink is the abuser's
+    ("zoloft and suicidal thoughts statistics", "topic", "suicide"),  # a question about the subject
+])
+def test_other_alerts_keep_their_own_services(checker, bundled, query, level, category):
+    alert = checker.crisis(query, None)
+    assert (alert.level, alert.category) == (level, category)
+    assert alert.resources == bundled["crisis"]["resources"][category]
+
+
+@pytest.mark.parametrize("text, named", [
+    ("my mums pills", True), ("a bottle of Tylenol", True), ("drinking bleach", True),
+    ("shots of vodka", True),
+    ("my ex's new address", False), ("a knife at the door", False), ("spilled my drink", False),
+])
+def test_names_substance_reads_drugs_medicines_alcohol_and_poisons_only(text, named):
+    assert names_substance(text) is named
+    assert mentions_means(text) is (named or "knife" in text)
 
 
 def test_another_region_replaces_the_resources(tmp_path, monkeypatch, checker):

@@ -72,13 +72,17 @@ class LevelPolicy:
     suggestions: bool  # whether "not covered" may offer other article questions
     hide_means: bool  # passages about drugs or means are left out
     persist_strip: bool  # a compact help strip stays for the rest of the browser session
+    # In these categories, a question naming a drug, medicine, alcohol or poison lists the urgent services too
+    urgent_services_for_substances: tuple[str, ...] = ("suicide", "self_harm")
 
 
 @cache
 def level_policy(level: str) -> LevelPolicy:
     """Return the policy of a crisis level; an unknown level gets the most protective one."""
     levels = _data("crisis_policy.json")["levels"]
-    return LevelPolicy(**levels.get(level, levels["urgent"]))
+    fields = dict(levels.get(level, levels["urgent"]))
+    fields["urgent_services_for_substances"] = tuple(fields.get("urgent_services_for_substances", ()))
+    return LevelPolicy(**fields)
 
 
 
@@ -545,25 +549,34 @@ def _stands(text: str, denial: re.Match) -> bool:
     return not _DOUBTED.search(" ".join(before.split()[-3:])) and not _CONTRAST.search(after)
 
 
-def _alert(level: str, category: str, how: str, sentence: str = "") -> CrisisAlert:
+def _alert(level: str, category: str, how: str, query: str, sentence: str = "") -> CrisisAlert:
     config = load_resources()["crisis"]
     services = list(config["resources"][category])
+    urgent = list(config["resources"]["urgent"])
     headline = config.get("headline", "")
     if level == "urgent":
         # Emergency numbers first, then the category's own services that are not already listed.
-        urgent = list(config["resources"]["urgent"])
-        names = {r["name"] for r in urgent}
-        services = urgent + [r for r in services if r["name"] not in names]
+        services = _merged(urgent, services)
         headline = config.get("urgent_headline", headline)
     elif level == "topic":
         headline = config.get("topic_line", headline)
+    if category in level_policy(level).urgent_services_for_substances and names_substance(query):
+        # A risk reading of "took a load of my mum's pills" may be an overdose taken: Poison Control is
+        # listed too, after the level's own services, whose order and headline stay.
+        services = _merged(services, urgent)
     return CrisisAlert(category, services, headline, how, level, sentence)
+
+
+def _merged(first: list[dict], then: list[dict]) -> list[dict]:
+    """``first``, then the services of ``then`` whose names are not already listed."""
+    names = {r["name"] for r in first}
+    return first + [r for r in then if r["name"] not in names]
 
 
 def crisis_from_lexicon(query: str) -> CrisisAlert | None:
     """The crisis check that needs no model: the page runs it before the model has loaded."""
     found = lexicon_level(query)
-    return _alert(found[0], found[1], "lexicon") if found else None
+    return _alert(found[0], found[1], "lexicon", query) if found else None
 
 
 # ---------------------------------------------------------------- classifier
@@ -791,10 +804,10 @@ def load_classifier() -> CrisisClassifier:
 
 
 @cache
-def _means_pattern() -> tuple[re.Pattern[str], PatternSet]:
+def _means_pattern(substances_only: bool = False) -> tuple[re.Pattern[str], PatternSet]:
     data = _data("crisis_means.json")
-    terms = {t for group, words in data.items() if not group.startswith("_") for t in words}
-    terms = sorted(terms, key=len, reverse=True)
+    groups = data["_substance_groups"] if substances_only else [g for g in data if not g.startswith("_")]
+    terms = sorted({t for group in groups for t in data[group]}, key=len, reverse=True)
     # A term, optionally plural; whole words only ("gun" but not "begun").
     pattern = r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")(?:e?s)?\b"
     return re.compile(pattern, re.IGNORECASE), PatternSet([pattern])
@@ -806,8 +819,17 @@ def mentions_means(text: str) -> bool:
     After a risk or urgent signal the search leaves such passages out (``LevelPolicy.hide_means``).
     The terms live in ``data/crisis_means.json``.
     """
+    return _names(text, substances_only=False)
+
+
+def names_substance(text: str) -> bool:
+    """True if the text names a drug, medicine, alcohol or poison (``_substance_groups`` of the means)."""
+    return _names(text, substances_only=True)
+
+
+def _names(text: str, substances_only: bool) -> bool:
     text = normalise_text(text)
-    pattern, prefilter = _means_pattern()
+    pattern, prefilter = _means_pattern(substances_only)
     return bool(prefilter.candidates(text)) and bool(pattern.search(text))
 
 
@@ -897,4 +919,4 @@ def detect(
                 best = (_RANK[level], level, category, "classifier", text)
     if not best[0]:
         return None
-    return _alert(best[1], best[2], best[3], best[4])
+    return _alert(best[1], best[2], best[3], query, best[4])

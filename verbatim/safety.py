@@ -17,7 +17,8 @@ import numpy as np
 # Re-exported: callers (app, render, search, training, tests) import these from here.
 from .crisis import (  # noqa: F401
     _RANK, CRISIS_LEVELS, MAX_PARTS, CrisisAlert, CrisisClassifier, LevelPolicy, crisis_from_lexicon, detect,
-    level_policy, lexicon_denies, lexicon_level, load_classifier, mentions_means, normalise_text, split_parts,
+    level_policy, lexicon_denies, lexicon_level, load_classifier, mentions_means, names_substance, normalise_text,
+    split_parts,
 )
 from .resources import CRISIS_CATEGORIES, _data, load_resources, resources_problem  # noqa: F401
 
