@@ -259,6 +259,9 @@ def test_a_risk_banner_that_adds_poison_control_still_fits_a_phone(server, brows
     assert 0 <= box[0] and box[1] <= 844, box
     hrefs = banner.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert {"tel:988", "sms:741741?body=HOME", "tel:911", "tel:18002221222"} <= set(hrefs)
+    # Still the risk banner (the old code gave these four links only under the urgent headline).
+    assert "You don't have to go through this alone" in banner.inner_text()
+    assert "If someone is in danger right now" not in banner.inner_text()
     visit.shot("crisis-risk-substance")
     visit.close()
 

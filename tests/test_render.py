@@ -1,4 +1,5 @@
 import html
+import re
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,19 @@ def test_broken_resources_still_give_help_and_never_raise(config):
                 topic_line(broken, config)):
         assert 'href="tel:988"' in out or 'href="sms:988"' in out
     assert 'href="tel:988"' in fallback_banner() and 'href="tel:911"' in fallback_banner()
+
+
+def test_the_help_strip_keeps_one_link_of_each_service_before_second_links():
+    from verbatim.safety import crisis_from_lexicon
+
+    # Risk, naming pills: 988, the Crisis Text Line, 911, then Poison Control; "Text 988" must not crowd it
+    # out.
+    alert = crisis_from_lexicon("I want to kill myself with my sleeping pills")
+    hrefs = re.findall(r'href="([^"]+)"', help_strip(alert, RESOURCES))
+    assert hrefs == ["tel:988", "sms:741741?body=HOME", "tel:911", "tel:18002221222"]
+    # Without a fourth service the strip fills up with second links, as before.
+    hrefs = re.findall(r'href="([^"]+)"', help_strip(crisis_from_lexicon("I want to kill myself"), RESOURCES))
+    assert hrefs == ["tel:988", "sms:741741?body=HOME", "tel:911", "sms:988"]
 
 
 def test_unsafe_contact_links_are_dropped():

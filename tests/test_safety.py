@@ -5065,12 +5065,34 @@ def test_other_alerts_keep_their_own_services(checker, bundled, query, level, ca
 
 @pytest.mark.parametrize("text, named", [
     ("my mums pills", True), ("a bottle of Tylenol", True), ("drinking bleach", True),
-    ("shots of vodka", True),
+    ("shots of vodka", True), ("i'm going to od tonight", True), ("I took too many", True),
+    ("a bottle of nyquil", True), ("drank drain cleaner", True),
     ("my ex's new address", False), ("a knife at the door", False), ("spilled my drink", False),
+    ("an odd feeling", False),
 ])
 def test_names_substance_reads_drugs_medicines_alcohol_and_poisons_only(text, named):
     assert names_substance(text) is named
     assert mentions_means(text) is (named or "knife" in text)
+
+
+def test_a_service_named_differently_in_two_categories_is_listed_once(tmp_path, monkeypatch, checker):
+    # Another region's file may call 911 "Emergency services" under suicide and something else under urgent.
+    config = json.loads(json.dumps(load_resources()))
+    config["crisis"]["resources"]["urgent"][0]["name"] = "Call 911 (emergency)"
+    path = tmp_path / "renamed.json"
+    path.write_text(json.dumps(config))
+    monkeypatch.setenv("VERBATIM_RESOURCES", str(path))
+    load_resources.cache_clear()
+    try:
+        # A risk question lists the urgent services after its own; an urgent one lists them first.
+        for query in ("I want to kill myself with my sleeping pills",
+                      "i took a bunch of my mom's sleeping pills an hour ago"):
+            services = checker.crisis(query, None).resources
+            hrefs = [link["href"] for r in services for link in r.get("links", [])]
+            assert hrefs.count("tel:911") == 1 and "tel:18002221222" in hrefs, (query, hrefs)
+    finally:
+        monkeypatch.delenv("VERBATIM_RESOURCES")
+        load_resources.cache_clear()
 
 
 def test_another_region_replaces_the_resources(tmp_path, monkeypatch, checker):

@@ -568,9 +568,16 @@ def _alert(level: str, category: str, how: str, query: str, sentence: str = "") 
 
 
 def _merged(first: list[dict], then: list[dict]) -> list[dict]:
-    """``first``, then the services of ``then`` whose names are not already listed."""
-    names = {r["name"] for r in first}
-    return first + [r for r in then if r["name"] not in names]
+    """``first``, then the services of ``then`` not already listed, by name or by any of their links.
+
+    A region's file may name one service differently in two categories ("Emergency services" and "Call 911");
+    its number is the same, so it is listed once.
+    """
+    def keys(r: dict) -> set[str]:
+        return {r["name"]} | {link["href"] for link in r.get("links") or []}
+
+    listed = set().union(*(keys(r) for r in first))
+    return first + [r for r in then if not keys(r) & listed]
 
 
 def crisis_from_lexicon(query: str) -> CrisisAlert | None:

@@ -124,8 +124,13 @@ def help_strip(alert: CrisisAlert | None, config: dict | None) -> str:
     """A compact line of help that stays at the top after a crisis signal. Never raises."""
     try:
         _, resources = banner_resources(alert, config or {}) if alert else ("", [])
-        links = [link for r in resources if isinstance(r, dict) for link in _links(r)]
-        links = list(dict.fromkeys(links))[:4]
+        # Each service's first link, then their second ones, up to four: a fourth service (Poison Control
+        # after a risk question naming pills) is not crowded out by another service's "Text 988".
+        per_service = [_links(r) for r in resources if isinstance(r, dict)]
+        by_href: dict[str, str] = {}
+        for label, href in [ls[0] for ls in per_service if ls] + [x for ls in per_service for x in ls[1:]]:
+            by_href.setdefault(href, label)
+        links = [(label, href) for href, label in by_href.items()][:4]
         if not links:
             raise ValueError("no links")
     except Exception:  # noqa: BLE001
