@@ -212,17 +212,22 @@ def test_back_and_forward_restore_question_and_results(server, browser):
     visit.close()
 
 
+def phone_banner(visit: "Visit"):
+    """The crisis banner once the run has settled, asserted fully visible on the phone without scrolling,
+    and its links' hrefs."""
+    banner = visit.page.locator(".vb-crisis")
+    banner.wait_for()
+    visit.settle()
+    box = visit.page.evaluate(
+        "(() => { const r = document.querySelector('.vb-crisis').getBoundingClientRect(); return [r.top, r.bottom]; })()")
+    assert 0 <= box[0] and box[1] <= 844, box
+    return banner, banner.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+
+
 def test_risk_question_banner_first_links_work_nothing_to_drugs_strip_stays(server, browser):
     visit = Visit(browser, "phone").open(server, PILLS)
     page = visit.page
-    banner = page.locator(".vb-crisis")
-    banner.wait_for()
-    visit.settle()
-    # Fully visible on a phone without scrolling.
-    box = page.evaluate("(() => { const r = document.querySelector('.vb-crisis').getBoundingClientRect();"
-                        " return [r.top, r.bottom]; })()")
-    assert 0 <= box[0] and box[1] <= 844, box
-    hrefs = banner.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    banner, hrefs = phone_banner(visit)
     assert {"tel:988", "sms:988", "sms:741741?body=HOME", "tel:911"} <= set(hrefs)
     # Before any passage in the document, and no way on to the article's drug list.
     assert page.evaluate("""() => { const b = document.querySelector('.vb-crisis');
@@ -250,14 +255,7 @@ def test_risk_question_banner_first_links_work_nothing_to_drugs_strip_stays(serv
 def test_a_risk_banner_that_adds_poison_control_still_fits_a_phone(server, browser):
     # Read as risk (lexicon), with pills named: the risk services, then Poison Control, all above the fold.
     visit = Visit(browser, "phone").open(server, "I want to kill myself with my sleeping pills")
-    page = visit.page
-    banner = page.locator(".vb-crisis")
-    banner.wait_for()
-    visit.settle()
-    box = page.evaluate("(() => { const r = document.querySelector('.vb-crisis').getBoundingClientRect();"
-                        " return [r.top, r.bottom]; })()")
-    assert 0 <= box[0] and box[1] <= 844, box
-    hrefs = banner.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    banner, hrefs = phone_banner(visit)
     assert {"tel:988", "sms:741741?body=HOME", "tel:911", "tel:18002221222"} <= set(hrefs)
     # Still the risk banner (the old code gave these four links only under the urgent headline).
     assert "You don't have to go through this alone" in banner.inner_text()
