@@ -190,23 +190,29 @@ if st.session_state.get("help_alert") and not st.session_state.get("help_dismiss
         show_strip()
 
 
-def show_language_note() -> bool:
+language_checked = other_language = False
+
+
+def show_language_note() -> None:
     """A question in another language: the lexicon and the model read English, so say so, with help
-    that works in any language. Returns whether the check ran (whatever it found)."""
+    that works in any language, and remember it: its answer leaves out drugs and means."""
+    global language_checked, other_language
+    language_checked = True
     try:
         note = language.language_note(query, config)
     except Exception:  # noqa: BLE001 (a note is not worth a broken page)
         log.exception("language note")
-        return False
+        return
     if note is not None:
         language_slot.html(render.language_note_html(note))
-    return True
+        other_language = True
 
 
-# The language check loads in about a second, on a thread once the model has loaded (below): until
-# then its note comes after the answer (the search never waits for it); once loaded, it shows at once,
-# before the model is needed.
-language_checked = bool(query) and language.ready() and show_language_note()
+# The language check loads in about a second, on a thread that starts beside the model's load (below).
+# Once loaded, its note shows at once, before the model is needed; cold, before the answer, which
+# must know it (a question Verbatim cannot read gets nothing about drugs or means).
+if query and language.ready():
+    show_language_note()
 
 
 def stop_unavailable(error: Exception) -> NoReturn:
@@ -241,9 +247,9 @@ if index_error is not None:
     stop_unavailable(index_error)
 
 try:
+    language.warm_up()
     with st.spinner("Getting ready (first question only)…"):
         searcher = get_searcher(str(INDEX), str(CORPUS))
-    language.warm_up()
 except Exception as e:  # noqa: BLE001 (readers never see a traceback)
     stop_unavailable(e)
 
@@ -267,8 +273,10 @@ if not query:
             st.write(f"…and {total - EXAMPLES_MAX} more. Ask in your own words to find them.")
     st.stop()
 
+if not language_checked:
+    show_language_note()  # waits for the check if it is still loading
 try:
-    result = searcher.search(query, top_k, check_language=False)  # checked here, early or after the answer
+    result = searcher.search(query, top_k, check_language=False, other_language=other_language)
 except QueryError as e:
     with notice_slot:
         st.info(render.markdown_text(str(e)))
@@ -313,10 +321,6 @@ with results:
                 st.html(block)
         else:
             st.html(block)
-if not language_checked:
-    # The check was still loading (a second or so, on a thread, after the model): its note goes into its slot
-    # under the form now that the answer is on screen, rather than holding the answer back.
-    show_language_note()
 message = render.announcement(len(result.passages), result.no_answer, alarm, collapsed)
 
 if st.session_state.get("searched") != (query, top_k):

@@ -282,6 +282,19 @@ def test_a_question_in_another_language_gets_a_note_with_911_and_988_above_the_r
     assert not any("vb-language" in b for b in html_bodies(app("why can't I cry anymore even when I want to")))
 
 
+@pytest.mark.parametrize("loaded", [True, False])  # cold, the page waits for the check before the answer
+def test_a_question_in_another_language_is_offered_nothing_about_drugs(app, monkeypatch, loaded):
+    # In English this question is offered "What Are Drugs That Numb Emotional Pain?" (tests/test_search.py).
+    from verbatim import language
+
+    monkeypatch.setattr(language, "ready", lambda: loaded)
+    at = app("¿por qué no siento nada cuando escucho canciones tristes?")
+    assert any("vb-language" in b for b in html_bodies(at))
+    offered = [label(b.label) for b in at.button if b.key and b.key.startswith("suggest-")]
+    assert offered and not any("Drugs" in q for q in offered)
+    assert "Drugs That Numb" not in page_text(at) + html.unescape(cards(at))
+
+
 def test_the_language_note_needs_no_model_or_index(app, monkeypatch, tmp_path):
     monkeypatch.setenv("VERBATIM_INDEX", str(tmp_path / "none"))
     at = app(POLISH)

@@ -264,6 +264,19 @@ def test_a_risk_banner_that_adds_poison_control_still_fits_a_phone(server, brows
     visit.close()
 
 
+def test_a_question_in_another_language_gets_its_note_and_no_way_to_the_drug_list(server, browser):
+    # Unread by the detector (no alarm): in English the same question is offered "What Are Drugs…?".
+    visit = Visit(browser, "phone").open(server, "¿por qué no siento nada cuando escucho canciones tristes?")
+    page = visit.page
+    page.locator(".vb-language a[href='tel:911']").wait_for()
+    page.get_by_text("This article doesn't cover that").wait_for()
+    visit.settle()
+    assert page.locator("[data-testid=stButton]", has_text="Emotional").count() >= 1  # suggestions are offered
+    assert page.get_by_role("button", name="What Are Drugs That Numb Emotional Pain?").count() == 0
+    assert "Drugs That Numb" not in page.locator("body").inner_text()
+    visit.close()
+
+
 @pytest.mark.reliability
 def test_hostile_query_in_the_url_is_shown_as_text(server, browser):
     visit = Visit(browser).open(server, "<img src=x onerror=alert(1)> numb feelings")

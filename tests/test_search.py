@@ -8,6 +8,7 @@ import pytest
 from conftest import ARTICLE, CORPUS, DEV_SET
 from verbatim.errors import QueryError
 from verbatim.evaluate import evaluate, read_questions
+from verbatim.safety import mentions_means
 
 
 def assert_card(searcher, hit):
@@ -126,7 +127,8 @@ def test_a_failing_language_note_costs_neither_the_answer_nor_the_banner(searche
 
 
 def test_the_page_can_leave_the_language_check_to_itself(searcher, monkeypatch):
-    # The page checks the language itself, after the answer, so a search never waits for langid to load.
+    # The page checks the language itself (once loaded, before the model is needed), so a one-shot search
+    # never loads langid for it.
     import verbatim.search
 
     asked = []
@@ -135,6 +137,42 @@ def test_the_page_can_leave_the_language_check_to_itself(searcher, monkeypatch):
     assert asked == [] and result.language is None
     searcher.search("what is anhedonia")
     assert asked == ["what is anhedonia"]
+
+
+def means_shown(result) -> list[str]:
+    return [h.heading_path[-1] for h in result.passages if mentions_means(" ".join(h.heading_path) + " " + h.text)] + [
+        q for q in result.suggestions if mentions_means(q)]
+
+
+# Questions this article's drug passages or its "What Are Drugs…?" suggestion would answer, were they in English.
+OTHER_LANGUAGE = ["¿por qué no siento nada cuando escucho canciones tristes?",
+                  "engourdissement émotionnel: causes et symptômes ?",
+                  "Est-ce que la thérapie marche contre l'anhédonie ?"]
+
+
+@pytest.mark.parametrize("query", OTHER_LANGUAGE)
+def test_a_question_in_another_language_is_shown_nothing_about_drugs_or_means(searcher, query):
+    # The detector cannot read it, so what it shows is what a risk signal would leave: nothing that names
+    # drugs or means, as a passage or as a suggestion one tap away.
+    result = searcher.search(query)
+    assert result.language is not None and result.crisis is None
+    assert means_shown(result) == []
+    assert means_shown(searcher.search(query, check_language=False, other_language=True)) == []
+
+
+def test_the_other_language_rule_is_what_removes_the_drug_content(searcher):
+    # Without it, the same questions are shown drug passages or the drug suggestion: the test above can fail.
+    assert all(means_shown(searcher.search(q, check_language=False)) for q in OTHER_LANGUAGE)
+    english = "What are drugs that numb emotional pain?"
+    assert means_shown(searcher.search(english))
+    assert means_shown(searcher.search(english, check_language=False, other_language=True)) == []
+
+
+def test_the_policy_file_decides_whether_another_language_hides_means(searcher, monkeypatch):
+    import verbatim.search
+
+    monkeypatch.setattr(verbatim.search, "other_language_hides_means", lambda: False)
+    assert means_shown(searcher.search(OTHER_LANGUAGE[0]))
 
 
 def test_json_contract(searcher):

@@ -85,6 +85,17 @@ def level_policy(level: str) -> LevelPolicy:
     return LevelPolicy(**fields)
 
 
+@cache
+def other_language_hides_means() -> bool:
+    """Whether a question in another language loses passages and suggestions about drugs or means
+    (``other_language`` in data/crisis_policy.json). The detector cannot read it, so unless the policy
+    file says otherwise, it is treated as a risk signal would be for what it shows."""
+    try:
+        return bool(_data("crisis_policy.json").get("other_language", {}).get("hide_means", True))
+    except Exception:  # noqa: BLE001 (an unreadable policy is the protective one)
+        return True
+
+
 
 def normalise_text(text: str) -> str:
     """Lower-case, straighten quotes and ellipses, squeeze repeated letters ("diiie" -> "diie")."""

@@ -107,9 +107,12 @@ class LiveSearcher:
             self.rebuild_error = None
             return report
 
-    def search(self, query: str, top_k: int = DEFAULT_TOP_K, *, check_language: bool = True) -> SearchResult:
+    def search(
+        self, query: str, top_k: int = DEFAULT_TOP_K, *, check_language: bool = True, other_language: bool = False,
+    ) -> SearchResult:
         """Search the live build; every passage returned is in its file now (see the module)."""
-        result = self.searcher.search(query, top_k, check_language=check_language)
+        asked = {"check_language": check_language, "other_language": other_language}
+        result = self.searcher.search(query, top_k, **asked)
         changed = changed_sources(result, self._reader)
         if changed and self.rebuild:
             try:
@@ -117,6 +120,6 @@ class LiveSearcher:
             except VerbatimError as e:
                 self.rebuild_error = str(e)
             else:
-                result = self.searcher.search(query, top_k, check_language=check_language)
+                result = self.searcher.search(query, top_k, **asked)
                 changed = changed_sources(result, self._reader)
         return withhold(result, changed)

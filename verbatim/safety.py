@@ -18,7 +18,7 @@ import numpy as np
 from .crisis import (  # noqa: F401
     _RANK, CRISIS_LEVELS, MAX_PARTS, CrisisAlert, CrisisClassifier, LevelPolicy, crisis_from_lexicon, detect,
     level_policy, lexicon_denies, lexicon_level, load_classifier, mentions_means, names_substance, normalise_text,
-    split_parts,
+    other_language_hides_means, split_parts,
 )
 from .resources import CRISIS_CATEGORIES, _data, load_resources, resources_problem  # noqa: F401
 

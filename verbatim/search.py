@@ -40,7 +40,9 @@ from .ranking import (
     WEIGHTS, RankingWeights, best_by_key, best_per_passage, fuse, question_similarity, rank_sections, top_positive,
 )
 from .results import PassageHit, SearchResult  # noqa: F401 (re-exported)
-from .safety import CrisisAlert, MedicalNote, SafetyChecker, mentions_means, split_parts  # noqa: F401
+from .safety import (  # noqa: F401
+    CrisisAlert, MedicalNote, SafetyChecker, mentions_means, other_language_hides_means, split_parts,
+)
 
 log = logging.getLogger("verbatim.search")
 
@@ -158,11 +160,15 @@ class Searcher:
         """Words of the question (stop words aside) that the corpus never uses, as typed."""
         return self.index.lexical.unknown_words(text, set(_synonyms()))
 
-    def search(self, query: str, top_k: int = DEFAULT_TOP_K, *, check_language: bool = True) -> SearchResult:
+    def search(
+        self, query: str, top_k: int = DEFAULT_TOP_K, *, check_language: bool = True, other_language: bool = False,
+    ) -> SearchResult:
         """Return the sections that answer ``query``, best first, or an abstention.
 
-        ``check_language=False`` leaves ``language`` unset: the page checks it itself, so that a first
-        question never waits for the language check to load before its answer shows."""
+        A question in another language gets no passage or suggestion about drugs or means (the detector
+        cannot read it; ``other_language`` in data/crisis_policy.json). ``check_language=False`` leaves
+        ``language`` unset: the page checks the language itself, and says what it found with
+        ``other_language``, so that a one-shot search never loads the check."""
         # A question's products are small (a few vectors against at most a few thousand rows). With
         # two threads, OpenBLAS waits for the second core: on a busy 2-core machine (load 5) the crisis
         # prototypes took 12 ms instead of 0.2 ms, and a whole search 44-56 ms instead of 21-26 ms.
@@ -171,9 +177,9 @@ class Searcher:
         # Streamlit's script threads, not on the thread that opened the searcher. (Limiting BLAS alone
         # did that only because FAISS's bundled OpenBLAS is built on OpenMP; now it is said.)
         with _threadpools().limit(limits=1):
-            return self._search(query, top_k, check_language)
+            return self._search(query, top_k, check_language, other_language)
 
-    def _search(self, query: str, top_k: int, check_language: bool) -> SearchResult:
+    def _search(self, query: str, top_k: int, check_language: bool, other_language: bool) -> SearchResult:
         w = self.weights
         full = text = clean_query(query)
         if not text:
@@ -225,11 +231,12 @@ class Searcher:
                 language = language_note(full)
         except Exception:  # noqa: BLE001 (a note is not worth the answer, or the crisis banner, it comes with)
             log.exception("language note")
-        hide_means = crisis is not None and crisis.policy.hide_means
+        unreadable = other_language or language is not None
+        hide_means = (crisis is not None and crisis.policy.hide_means) or (unreadable and other_language_hides_means())
         no_answer = conf < model.threshold or (medical is not None and not medical.also_emotional)
         if no_answer:
             offer = crisis is None or crisis.policy.suggestions
-            suggestions = self._suggest(qvec) if offer else []
+            suggestions = self._suggest(qvec, hide_means) if offer else []
             return SearchResult(query, True, [], crisis, medical, notice, conf, suggestions, missing,
                                 evidence=evidence, language=language)
         hits = []
@@ -283,15 +290,16 @@ class Searcher:
             "coverage": self.index.lexical.coverage(text[:_MAX_LEXICAL_QUERY_CHARS], set(names)),
             "missing_share": min(len(missing) / words, 1.0),
         }
-    def _suggest(self, qvec: np.ndarray, n: int = 3) -> list[str]:
-        """The question headings closest to the query, offered when abstaining."""
+    def _suggest(self, qvec: np.ndarray, hide_means: bool, n: int = 3) -> list[str]:
+        """The question headings closest to the query, offered when abstaining (none about drugs or
+        means when ``hide_means``: one tap must not lead there)."""
         headings = self.question_headings()
         if not headings:
             return []
         if self._heading_vectors is None:
             self._heading_vectors = self.encoder.encode(headings)
-        order = np.argsort(-(self._heading_vectors @ qvec))[:n]
-        return [headings[i] for i in order]
+        order = np.argsort(-(self._heading_vectors @ qvec))
+        return [headings[i] for i in order if not (hide_means and mentions_means(headings[i]))][:n]
 
 
 @cache
