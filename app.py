@@ -208,9 +208,10 @@ def show_language_note() -> None:
         other_language = True
 
 
-# The language check loads in about a second, on a thread that starts beside the model's load (below).
-# Once loaded, its note shows at once, before the model is needed; cold, before the answer, which
-# must know it (a question Verbatim cannot read gets nothing about drugs or means).
+# The language check loads in about a second, on a thread once the model has loaded (below), so that a first
+# question in English never shares the two cores with it. Once loaded, its note shows at once, before the model is needed; cold, before the
+# answer, which must know it (a question Verbatim cannot read gets nothing about drugs or means). A question
+# made only of English words never waits for it (language._may_not_be_english).
 if query and language.ready():
     show_language_note()
 
@@ -247,9 +248,9 @@ if index_error is not None:
     stop_unavailable(index_error)
 
 try:
-    language.warm_up()
     with st.spinner("Getting ready (first question only)…"):
         searcher = get_searcher(str(INDEX), str(CORPUS))
+    language.warm_up()
 except Exception as e:  # noqa: BLE001 (readers never see a traceback)
     stop_unavailable(e)
 
