@@ -209,9 +209,9 @@ def show_language_note() -> None:
 
 
 # The language check loads in about a second, on a thread once the model has loaded (below), so that a first
-# question in English never shares the two cores with it. Once loaded, its note shows at once, before the model is needed; cold, before the
-# answer, which must know it (a question Verbatim cannot read gets nothing about drugs or means). A question
-# made only of English words never waits for it (language._may_not_be_english).
+# question in English never shares the two cores with it. Once loaded, its note shows at once, before the model
+# is needed; cold, just before the answer, which must know it (a question Verbatim cannot read gets nothing about
+# drugs or means). A question made only of English words never waits for it (language._may_not_be_english).
 if query and language.ready():
     show_language_note()
 

@@ -96,7 +96,6 @@ def other_language_hides_means() -> bool:
         return True
 
 
-
 def normalise_text(text: str) -> str:
     """Lower-case, straighten quotes and ellipses, squeeze repeated letters ("diiie" -> "diie")."""
     text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'").replace("“", '"').replace("”", '"')

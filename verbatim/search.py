@@ -167,8 +167,8 @@ class Searcher:
 
         A question in another language gets no passage or suggestion about drugs or means (the detector
         cannot read it; ``other_language`` in data/crisis_policy.json). ``check_language=False`` leaves
-        ``language`` unset: the page checks the language itself, and says what it found with
-        ``other_language``, so that a one-shot search never loads the check."""
+        ``language`` unset: the page checks the language itself, when it chooses (at once if langid is loaded,
+        before the model is needed), and passes what it found as ``other_language``."""
         # A question's products are small (a few vectors against at most a few thousand rows). With
         # two threads, OpenBLAS waits for the second core: on a busy 2-core machine (load 5) the crisis
         # prototypes took 12 ms instead of 0.2 ms, and a whole search 44-56 ms instead of 21-26 ms.
