@@ -168,11 +168,33 @@ def test_the_other_language_rule_is_what_removes_the_drug_content(searcher):
     assert means_shown(searcher.search(english, check_language=False, other_language=True)) == []
 
 
-def test_the_policy_file_decides_whether_another_language_hides_means(searcher, monkeypatch):
-    import verbatim.search
+@pytest.fixture
+def crisis_policy(monkeypatch):
+    """Serve data/crisis_policy.json through a function the test chooses (the rule's cache cleared around it)."""
+    import verbatim.crisis
 
-    monkeypatch.setattr(verbatim.search, "other_language_hides_means", lambda: False)
+    rule = verbatim.crisis.other_language_hides_means
+    rule.cache_clear()
+    yield lambda serve: monkeypatch.setattr(verbatim.crisis, "_data", serve)
+    rule.cache_clear()
+
+
+def test_the_policy_file_decides_whether_another_language_hides_means(searcher, crisis_policy):
+    import verbatim.crisis
+
+    policy = verbatim.crisis._data("crisis_policy.json")
+    crisis_policy(lambda name: {**policy, "other_language": {"hide_means": False}})
     assert means_shown(searcher.search(OTHER_LANGUAGE[0]))
+
+
+def test_an_unreadable_policy_file_hides_means_from_another_language(crisis_policy):
+    from verbatim.crisis import other_language_hides_means
+
+    def broken(name):
+        raise ValueError(f"{name}: Expecting ',' delimiter: line 3 column 5")
+
+    crisis_policy(broken)
+    assert other_language_hides_means() is True
 
 
 def test_json_contract(searcher):
