@@ -24,8 +24,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import verbatim.search  # noqa: E402
-from verbatim.embedding import load_encoder  # noqa: E402
-from verbatim.index import build_index  # noqa: E402
+from regression import fresh_searcher  # noqa: E402
 from verbatim.safety import mentions_means  # noqa: E402
 
 
@@ -69,10 +68,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--last", type=int, default=141, help="the last blind set to read (scored ones only)")
     args = parser.parse_args()
-    encoder = load_encoder()
-    index = HERE / ".cache" / "index"
-    build_index(ROOT / "corpus", index, encoder)
-    searcher = verbatim.search.Searcher.open(index, ROOT / "corpus", encoder=encoder)
+    searcher = fresh_searcher()
     rows = other_language_texts(args.last)
     print(json.dumps({"without_rule": count(searcher, rows, False), "with_rule": count(searcher, rows, True)}, indent=1))
 

@@ -28,14 +28,19 @@ from verbatim.index import build_index  # noqa: E402
 from verbatim.search import Searcher  # noqa: E402
 
 
+def fresh_searcher() -> Searcher:
+    """A searcher over an index built now from corpus/ (training/.cache/index), not the served one."""
+    encoder = load_encoder()
+    index = HERE / ".cache" / "index"
+    build_index(ROOT / "corpus", index, encoder)
+    return Searcher.open(index, ROOT / "corpus", encoder=encoder)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=HERE / "regression.json", help="where to write the figures")
     args = parser.parse_args()
-    encoder = load_encoder()
-    index = HERE / ".cache" / "index"
-    build_index(ROOT / "corpus", index, encoder)
-    searcher = Searcher.open(index, ROOT / "corpus", encoder=encoder)
+    searcher = fresh_searcher()
     figures, misses = {}, []
     for path in sorted((ROOT / "eval").glob("*.jsonl")):
         counts: Counter = Counter()

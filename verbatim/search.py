@@ -20,6 +20,7 @@ import unicodedata
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -290,6 +291,7 @@ class Searcher:
             "coverage": self.index.lexical.coverage(text[:_MAX_LEXICAL_QUERY_CHARS], set(names)),
             "missing_share": min(len(missing) / words, 1.0),
         }
+
     def _suggest(self, qvec: np.ndarray, hide_means: bool, n: int = 3) -> list[str]:
         """The question headings closest to the query, offered when abstaining (none about drugs or
         means when ``hide_means``: one tap must not lead there)."""
@@ -299,7 +301,8 @@ class Searcher:
         if self._heading_vectors is None:
             self._heading_vectors = self.encoder.encode(headings)
         order = np.argsort(-(self._heading_vectors @ qvec))
-        return [headings[i] for i in order if not (hide_means and mentions_means(headings[i]))][:n]
+        # Stops at the n-th heading kept: the means check runs on as few headings as it must.
+        return list(islice((headings[i] for i in order if not (hide_means and mentions_means(headings[i]))), n))
 
 
 @cache
