@@ -232,7 +232,7 @@ def scored_blind_set(folder: str, source: str) -> list[dict]:
 # Blind sets 3 onwards, each moved into training once a round had scored it (eval/crisis-blind-N/).
 # A round that scores the next one extends this range: nothing else names them. Which round took in which sets,
 # and with which round each was scored once, is in training/DATA_CARD.md ("Model"), not repeated here.
-TRAINED_BLIND_SETS = range(3, 142)
+TRAINED_BLIND_SETS = range(3, 144)
 # One labelling rule for every source. Blind sets 1 to 29 and the written rounds labelled a report of someone
 # else's self-harm, suicidal talk or abuse `risk`; the levels, and every blind set since 30, call it
 # `topic` unless that person is in danger now (`urgent`) or the reader is harmed too. A labeller who never saw
